@@ -1,0 +1,44 @@
+package riposte.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code riposte} command. Without a subcommand it prints its usage. */
+@Command(name = "riposte",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        header = "Symantec threat intelligence and endpoint response from the command line.",
+        description = "See docs/cli.md for every command, option, output format and exit code.",
+        subcommands = {CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:unexpected failure",
+            "2:invalid usage or input",
+            "3:authentication failed",
+            "4:upstream failed after retries (partial bulk results still written)"})
+public final class Riposte implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests (which pass their own writers). */
+    public static CommandLine commandLine() {
+        Failures failures = new Failures();
+        return new CommandLine(new Riposte())
+                .setExecutionExceptionHandler(failures)
+                .setExitCodeExceptionMapper(failures)
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
