@@ -39,7 +39,7 @@ class SesClientWireTest {
 
     SesClient.Builder clientFor(String baseUrl) {
         return SesClient.builder().baseUrl(baseUrl).credentials(SesCredentials.ofClientIdAndSecret(ID, SECRET))
-                .sleeper(time).rateGovernorRegistry(new RateGovernor.Registry());
+                .sleeper(time).clock(time).rateGovernorRegistry(new RateGovernor.Registry());
     }
 
     @AfterEach

@@ -35,7 +35,7 @@ class SesThreatIntelSourceTest {
         server = new RecordingSesServer();
         client = SesClient.builder().baseUrl(server.baseUrl())
                 .credentials(SesCredentials.ofClientIdAndSecret("id", "secret"))
-                .sleeper(time).rateGovernorRegistry(new RateGovernor.Registry()).maxConcurrency(4).build();
+                .sleeper(time).clock(time).rateGovernorRegistry(new RateGovernor.Registry()).maxConcurrency(4).build();
     }
 
     @AfterEach
