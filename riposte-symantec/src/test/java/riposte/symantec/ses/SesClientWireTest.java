@@ -218,4 +218,32 @@ class SesClientWireTest {
         assertThatThrownBy(() -> SesCredentials.ofOAuthCredentials("!!not base64!!"))
                 .hasMessageNotContaining("!!not base64!!");
     }
+
+    @Test
+    void proxyIsUsedAndProxyAuthenticationAnswered() {
+        // The recording server plays the proxy; the API host behind it does not exist.
+        server.enqueueToken(Reply.of(407, "").header("Proxy-Authenticate", "Basic realm=\"corp\""));
+        try (SesClient proxied = clientFor("http://localhost:9")
+                .proxy(riposte.symantec.http.ProxySettings.of("127.0.0.1", server.port()).withAuth("alice", "pw"))
+                .build()) {
+            assertThat(proxied.fileInsight(SHA).echo()).isEqualTo(SHA.value());
+        }
+        assertThat(server.tokenRequests()).hasSize(2);
+        assertThat(server.tokenRequests().get(1).header("Proxy-Authorization"))
+                .isEqualTo(okhttp3.Credentials.basic("alice", "pw"));
+    }
+
+    @Test
+    void tokenWithoutExpiresInLastsAnHourMinusTheMargin() {
+        server.enqueueToken(Reply.of(200, "{\"access_token\":\"a\",\"token_type\":\"bearer\"}"));
+        client.fileInsight(SHA);
+        time.advance(Duration.ofSeconds(3600 - 61));
+        client.fileInsight(SHA);
+        assertThat(server.tokenRequests()).hasSize(1);
+        time.advance(Duration.ofSeconds(2));
+        client.fileInsight(SHA);
+        assertThat(server.tokenRequests()).hasSize(2);
+        assertThat(server.apiRequests()).extracting(r -> r.header("Authorization"))
+                .containsExactly("Bearer a", "Bearer a", "Bearer tok-1");
+    }
 }
