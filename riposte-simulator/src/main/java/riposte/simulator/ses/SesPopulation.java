@@ -20,7 +20,7 @@ import riposte.core.indicator.Url;
  * <ul>
  *   <li>SHA-256: 16 hex digits of {@code perm64(i)}, then 48 digits mixed from those;</li>
  *   <li>domain: four consonant-vowel syllables encoding {@code perm24(i)}, then a TLD;</li>
- *   <li>IPv4: a public first octet chosen by {@code i % 16}, then {@code perm24(i / 16)};</li>
+ *   <li>IPv4: a public first octet drawn from the index, then the three octets of {@code perm24(i)};</li>
  *   <li>URL ({@code host/dir/token.ext}, no scheme): the token is {@code perm32(i)} in base 36;</li>
  *   <li>CVE: {@code CVE-(2015 + i % 10)-(1000 + i / 10)}.</li>
  * </ul>
@@ -210,25 +210,29 @@ public final class SesPopulation {
 
     String ipAddress(long i) {
         checkIndex(i, IPS);
-        long y = ipPerm.apply(i / FIRST_OCTETS.length);
-        return FIRST_OCTETS[(int) (i % FIRST_OCTETS.length)] + "." + (y >>> 16 & 0xff) + "." + (y >>> 8 & 0xff)
-                + "." + (y & 0xff);
+        long y = ipPerm.apply(i);
+        return firstOctet(i) + "." + (y >>> 16 & 0xff) + "." + (y >>> 8 & 0xff) + "." + (y & 0xff);
     }
 
-    /** The IP index of a dotted-quad IPv4 address, or -1. */
+    private int firstOctet(long i) {
+        return FIRST_OCTETS[(int) Long.remainderUnsigned(Dice.mix64(seed ^ i), FIRST_OCTETS.length)];
+    }
+
+    /** The IP index of a dotted-quad IPv4 address, or -1. The last three octets carry {@code perm24(i)}. */
     long findIp(String ip) {
-        String[] parts = ip.split("\\.", -1);
-        if (parts.length != 4) return -1;
+        int firstDot = ip.indexOf('.');
+        if (firstDot < 0) return -1;
+        String[] parts = ip.substring(firstDot + 1).split("\\.", -1);
+        if (parts.length != 3) return -1;
         try {
-            int first = Integer.parseInt(parts[0]);
-            int slot = -1;
-            for (int k = 0; k < FIRST_OCTETS.length; k++) {
-                if (FIRST_OCTETS[k] == first) slot = k;
+            long y = 0;
+            for (String part : parts) {
+                int octet = Integer.parseInt(part);
+                if (octet < 0 || octet > 255) return -1;
+                y = y << 8 | octet;
             }
-            if (slot < 0) return -1;
-            long y = Long.parseLong(parts[1]) << 16 | Long.parseLong(parts[2]) << 8 | Long.parseLong(parts[3]);
-            long i = ipPerm.invert(y) * FIRST_OCTETS.length + slot;
-            return i >= 0 && i < IPS && ipAddress(i).equals(ip) ? i : -1;
+            long i = ipPerm.invert(y);
+            return i < IPS && ipAddress(i).equals(ip) ? i : -1;
         } catch (NumberFormatException e) {
             return -1;
         }
