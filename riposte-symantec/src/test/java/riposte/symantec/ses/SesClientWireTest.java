@@ -179,6 +179,13 @@ class SesClientWireTest {
     }
 
     @Test
+    void redirectsToForeignHostsAreRefusedSoTokensStayHome() {
+        server.enqueueApi(Reply.of(307, "").header("Location", "https://evil-site.com/v1/threat-intel/x"));
+        assertThatThrownBy(() -> client.fileInsight(SHA)).isInstanceOf(UpstreamException.class)
+                .hasMessageContaining("untrusted host");
+    }
+
+    @Test
     void forbiddenExplainsPrivilegesAndRegion() {
         server.enqueueApi(Reply.of(403, "{\"message\":\"Forbidden\"}"));
         assertThatThrownBy(() -> client.fileInsight(SHA)).isInstanceOf(AuthenticationException.class)
