@@ -200,25 +200,7 @@ public final class SesClient implements AutoCloseable {
         return switch (code) {
             case 200 -> SectionParser.parse(endpoint.section(), indicator, body);
             case 404 -> SectionParser.parse(endpoint.section(), indicator, "{}");
-            default -> throw failure(code, body, attempts.attempts());
-        };
-    }
-
-    private RuntimeException failure(int code, String body, int attempts) {
-        String message = ErrorBodies.message(body);
-        String detail = message == null ? "" : ": " + message;
-        return switch (code) {
-            case 401 -> new AuthenticationException(401, "unauthorized even with a freshly issued token" + detail);
-            case 403 -> new AuthenticationException(403, "forbidden" + detail + ": check the client application's "
-                    + "privileges, or the region — EU tenants use api.sep.eu.securitycloud.symantec.com, India "
-                    + "api.sep.in.securitycloud.symantec.com");
-            case 400 -> new UpstreamException(400, message, false, attempts, "the service rejected the request"
-                    + detail, null);
-            default -> {
-                boolean retriable = code == 429 || code >= 500;
-                yield new UpstreamException(code, message, retriable, attempts, "HTTP " + code + " from "
-                        + baseUrl.host() + detail + (retriable ? " (gave up after " + attempts + " attempt(s))" : ""), null);
-            }
+            default -> throw ErrorBodies.failure(baseUrl.host(), code, body, attempts.attempts());
         };
     }
 
