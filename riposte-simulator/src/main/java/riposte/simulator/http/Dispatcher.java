@@ -148,7 +148,12 @@ final class Dispatcher {
             }
             return SimResponse.message(401, "Unauthorized");
         }
-        return route.handler().handle(request);
+        try {
+            return route.handler().handle(request);
+        } catch (RuntimeException e) {
+            // A handler bug must look like a server error to the client, not like a dropped connection.
+            return SimResponse.message(500, "Internal Server Error");
+        }
     }
 
     private SimResponse redirect(SimRequest request) {
