@@ -8,30 +8,51 @@ import java.util.function.Supplier;
 
 /**
  * Paces requests to the rate a service allows, learning that rate from 429s: callers <em>wait</em> for a permit
- * instead of failing. Requests are spaced {@code 1/rate} apart (no burst credit after idle). On a 429 the rate is
- * cut to {@value #DECREASE} times the current rate — or, when no rate was known yet, times the success rate just
- * observed — and nobody is let through before the {@code Retry-After}; further 429s within the same cool-down are
- * from requests already in flight and are ignored. Each success then raises the rate additively by about
- * {@value #INCREASE_FRACTION_PER_SECOND} of itself per second (AIMD, as TCP congestion avoidance), so bulk
- * throughput probes slowly up to the limit and settles just under it instead of bursting into 429 storms.
+ * instead of failing. Requests are spaced {@code 1/rate} apart (no burst credit after idle).
  *
- * <p>Hand-written: Bucket4j and resilience4j's RateLimiter enforce a fixed, configured rate; neither adapts to
- * a limit it learns from 429s and {@code Retry-After}, and the real SES limit is not published.
- * Time and waiting are injected, so tests drive it on a fake clock.
+ * <p>The dynamics borrow from TCP congestion control, with the rate of the last 429 as the remembered limit
+ * ({@code ceiling}):
+ * <ul>
+ *   <li>On a 429 (at most once per cool-down, since the other 429s of a burst come from requests already in
+ *       flight) the rate at which it happened becomes the ceiling and the rate drops to {@value #DECREASE} of it,
+ *       or to {@value #REPEATED_DECREASE} when 429s keep coming right after each cool-down; nobody is let through
+ *       before the {@code Retry-After}.</li>
+ *   <li>Below the ceiling the rate closes the gap exponentially (time constant {@value #APPROACH_SECONDS} s), so it
+ *       returns quickly and then plateaus just under the limit instead of oscillating around it.</li>
+ *   <li>At or above the ceiling it probes upward slowly ({@value #PROBE_FRACTION_PER_SECOND} of itself per second),
+ *       so a raised limit is found again.</li>
+ *   <li>With no trustworthy ceiling (the first 429s of an unpaced burst arrive while most answers are still in
+ *       flight, so what got through undercounts the limit) it restarts from what got through and grows every
+ *       second ("slow start", {@value #SLOW_START_FACTOR_PER_SECOND}x a second) until the next 429.</li>
+ *   <li>The rate never grows while it is more than twice what is actually being used (a concurrency-bound caller
+ *       must not inflate it).</li>
+ * </ul>
+ *
+ * <p>Hand-written: Bucket4j and resilience4j's RateLimiter enforce a fixed, configured rate; neither adapts to a
+ * limit it learns from 429s and {@code Retry-After}, and the real SES limit is not published. Time and waiting are
+ * injected, so tests drive it on a fake clock.
  */
 public final class RateGovernor {
-    static final double DECREASE = 0.8;
-    static final double INCREASE_FRACTION_PER_SECOND = 0.02;
+    static final double DECREASE = 0.95;
+    static final double REPEATED_DECREASE = 0.7;
+    /** A 429 this soon after the previous cool-down ended counts as a repeat. */
+    private static final long REPEAT_WINDOW = 2_000_000_000L;
+    static final double APPROACH_SECONDS = 3.0;
+    static final double SLOW_START_FACTOR_PER_SECOND = 1.5;
+    static final double PROBE_FRACTION_PER_SECOND = 0.002;
     /** Even a small tenant can do this; used when a 429 arrives before any success was observed. */
     static final double FALLBACK_RATE = 2.0;
     static final double MIN_RATE = 0.2;
     private static final long SECOND = 1_000_000_000L;
+    static final long RECHECK_MILLIS = 100;
 
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
     private final double maxRate;
     private double rate;
+    private double ceiling;
     private long nextFreeAt;
+    private long lastGrowthAt;
     private long coolDownUntil = Long.MIN_VALUE;
     private long windowStart;
     private int windowSuccesses;
@@ -47,9 +68,11 @@ public final class RateGovernor {
         this.sleeper = sleeper;
         this.maxRate = knownRate == null ? Double.POSITIVE_INFINITY : knownRate;
         this.rate = maxRate;
+        this.ceiling = maxRate;
         long now = nanoTime.getAsLong();
         this.nextFreeAt = now;
         this.windowStart = now;
+        this.lastGrowthAt = now;
     }
 
     /** A governor on the system clock. */
@@ -57,26 +80,33 @@ public final class RateGovernor {
         return new RateGovernor(knownRate, System::nanoTime, Sleeper.SYSTEM);
     }
 
-    /** Waits until a request may be sent. */
+    /**
+     * Waits until a request may be sent. Waiters do not book slots ahead at today's rate (a queue of 64 booked at
+     * 2/s would wait half a minute after the rate recovered); each takes the next free slot when it is due, and
+     * re-checks at least every {@value #RECHECK_MILLIS} ms, so a rate change or a {@code Retry-After} applies to
+     * everyone at once.
+     */
     public void acquire() throws InterruptedException {
-        long wait;
-        synchronized (this) {
-            long now = nanoTime.getAsLong();
-            long slot = Math.max(now, nextFreeAt);
-            wait = slot - now;
-            nextFreeAt = Double.isInfinite(rate) ? slot : slot + (long) (SECOND / rate);
+        while (true) {
+            long wait;
+            synchronized (this) {
+                long now = nanoTime.getAsLong();
+                if (now >= nextFreeAt) {
+                    nextFreeAt = Double.isInfinite(rate) ? now : Math.max(now, nextFreeAt) + (long) (SECOND / rate);
+                    return;
+                }
+                wait = nextFreeAt - now;
+            }
+            sleeper.sleep(Duration.ofNanos(Math.min(wait, RECHECK_MILLIS * 1_000_000L)));
         }
-        if (wait > 0) sleeper.sleep(Duration.ofNanos(wait));
     }
 
     /** The service accepted a request (any non-429, non-5xx answer). */
     public synchronized void onSuccess() {
-        roll(nanoTime.getAsLong());
+        long now = nanoTime.getAsLong();
+        roll(now);
         windowSuccesses++;
-        if (!Double.isInfinite(rate)) {
-            // Per success, +fraction*rate/rate; with `rate` successes a second that is +fraction*rate per second.
-            rate = Math.min(maxRate, rate + Math.max(INCREASE_FRACTION_PER_SECOND * rate, 0.1) / rate);
-        }
+        grow(now);
     }
 
     /** The service answered 429, optionally with a {@code Retry-After}. */
@@ -85,16 +115,45 @@ public final class RateGovernor {
         long pause = retryAfter == null ? 0 : retryAfter.toNanos();
         nextFreeAt = Math.max(nextFreeAt, now + pause);
         if (now < coolDownUntil) return;
-        double reference = rate;
-        if (Double.isInfinite(reference)) {
-            // First 429 while unpaced: what got through in the last second is the best estimate of the limit.
-            roll(now);
-            double fraction = (now - windowStart) / (double) SECOND;
-            reference = previousWindowSuccesses * (1 - fraction) + windowSuccesses;
-            if (reference <= 0) reference = FALLBACK_RATE;
+        double used = successRate(now);
+        if (Double.isInfinite(rate)) {
+            // Unpaced: the successes counted so far undercount the limit (many answers are still in flight), so
+            // restart from them but keep no ceiling: slow start finds the limit within a few seconds.
+            ceiling = Double.POSITIVE_INFINITY;
+            rate = Math.max(MIN_RATE, Math.max(used, FALLBACK_RATE) * DECREASE);
+        } else {
+            // The pace at which the 429 came is the limit's best estimate (what got through in the last second is
+            // not: Retry-After pauses depress it). A 429 soon after the last cool-down means that estimate was
+            // still too high, so the cut is deeper.
+            boolean again = coolDownUntil != Long.MIN_VALUE && now - coolDownUntil < REPEAT_WINDOW;
+            ceiling = rate;
+            rate = Math.max(MIN_RATE, rate * (again ? REPEATED_DECREASE : DECREASE));
         }
-        rate = Math.max(MIN_RATE, reference * DECREASE);
         coolDownUntil = now + Math.max(pause, SECOND);
+        lastGrowthAt = coolDownUntil;
+    }
+
+    private void grow(long now) {
+        if (Double.isInfinite(rate) || now <= lastGrowthAt) return;
+        double dt = (now - lastGrowthAt) / (double) SECOND;
+        lastGrowthAt = now;
+        double used = successRate(now);
+        if (used > 0 && rate > 2 * used) return;
+        if (Double.isInfinite(ceiling)) {
+            rate *= Math.pow(SLOW_START_FACTOR_PER_SECOND, dt);
+        } else if (rate < ceiling) {
+            rate += (ceiling - rate) * Math.min(1, dt / APPROACH_SECONDS) + rate * PROBE_FRACTION_PER_SECOND * dt;
+        } else {
+            rate += rate * PROBE_FRACTION_PER_SECOND * dt;
+        }
+        rate = Math.min(maxRate, rate);
+    }
+
+    /** Successes per second over the last second (a sliding estimate from the current and the previous window). */
+    private double successRate(long now) {
+        roll(now);
+        double fraction = Math.min(1, (now - windowStart) / (double) SECOND);
+        return previousWindowSuccesses * (1 - fraction) + windowSuccesses;
     }
 
     /** Moves the one-second success windows forward (a sliding-window estimate needs the current and the last). */

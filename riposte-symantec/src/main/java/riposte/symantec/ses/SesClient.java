@@ -332,8 +332,11 @@ public final class SesClient implements AutoCloseable {
             return this;
         }
 
-        /** Where per-credential rate governors are shared; defaults to the process-wide registry. */
-        Builder rateGovernorRegistry(RateGovernor.Registry registry) {
+        /**
+         * Where per-credential rate governors are shared; defaults to the process-wide registry. A separate registry
+         * isolates clients that must not share what the governor learned (tests, benchmarks).
+         */
+        public Builder rateGovernorRegistry(RateGovernor.Registry registry) {
             this.registry = registry;
             return this;
         }

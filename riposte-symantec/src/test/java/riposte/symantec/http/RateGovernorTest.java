@@ -58,10 +58,33 @@ class RateGovernorTest {
         RateGovernor governor = new RateGovernor(null, time::nanoTime, time);
         int[] r = drive(governor, new Service(20, 5), 240);
         double throughput = r[0] / 120.0;
-        assertThat(throughput).isBetween(15.0, 20.0);
+        assertThat(throughput).isBetween(18.0, 20.0);
         // Settled: few 429s compared with the successes (no storms).
         assertThat(r[1]).isLessThan(r[0] / 50);
         assertThat(governor.rate()).isBetween(14.0, 25.0);
+    }
+
+    @Test
+    void recoversFromABurstWhose429sArriveBeforeAnySuccessIsCounted() throws InterruptedException {
+        // Many requests in flight at once: the service's first answers are 429s, so the first estimate is nothing.
+        RateGovernor governor = new RateGovernor(null, time::nanoTime, time);
+        governor.onThrottled(Duration.ofSeconds(1));
+        assertThat(governor.rate()).isLessThan(5.0);
+        int[] r = drive(governor, new Service(50, 50), 60);
+        assertThat(r[0] / 30.0).isBetween(45.0, 50.0 + 50 / 30.0); // the limit, plus what the burst allowance lends
+        assertThat(r[1]).isLessThan(r[0] / 50);
+    }
+
+    @Test
+    void aConcurrencyBoundCallerDoesNotInflateTheRate() throws InterruptedException {
+        RateGovernor governor = new RateGovernor(null, time::nanoTime, time);
+        governor.onThrottled(Duration.ZERO); // learn something first: now paced, in slow start
+        for (int i = 0; i < 600; i++) { // 10 requests a second for a minute, far below any limit
+            governor.acquire();
+            governor.onSuccess();
+            time.advance(Duration.ofMillis(100));
+        }
+        assertThat(governor.rate()).isLessThan(2 * 10.0 * 1.25); // without the guard it would double every second
     }
 
     @Test
