@@ -31,6 +31,7 @@ final class Fleet {
     private final GroupTree groups;
     private final ConcurrentHashMap<Integer, Integer> movedTo = new ConcurrentHashMap<>();
     private volatile long version;
+    private volatile int[] seededGroups;
 
     Fleet(int size, long seed, double offlineFraction, long startMillis, Ids ids, GroupTree groups) {
         this.size = size;
@@ -97,7 +98,20 @@ final class Fleet {
     /** Current group of the computer (seeded, or where the last move put it). */
     int groupOf(int index) {
         Integer moved = movedTo.get(index);
-        return moved != null ? moved : computer(index).seededGroup();
+        return moved != null ? moved : seededGroups()[index];
+    }
+
+    /** Seeded group of every computer, computed once (one int each) so group expansion stays cheap. */
+    private int[] seededGroups() {
+        int[] groupsOf = seededGroups;
+        if (groupsOf == null) {
+            groupsOf = new int[size];
+            for (int i = 0; i < size; i++) {
+                groupsOf[i] = computer(i).seededGroup();
+            }
+            seededGroups = groupsOf;
+        }
+        return groupsOf;
     }
 
     /** Seeded group without generating the whole computer when it has not moved. */
