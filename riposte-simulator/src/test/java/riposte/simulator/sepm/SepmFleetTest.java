@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import javax.xml.stream.XMLStreamException;
 import org.junit.jupiter.api.Test;
 import riposte.simulator.http.JsonWriter;
+import riposte.simulator.ses.SesPopulation;
 
 class SepmFleetTest {
     private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
@@ -33,6 +34,15 @@ class SepmFleetTest {
     void sameSeedSameFleetOtherSeedOtherFleet() {
         assertThat(fleetJson(model(42, 300))).isEqualTo(fleetJson(model(42, 300)));
         assertThat(fleetJson(model(42, 300))).isNotEqualTo(fleetJson(model(43, 300)));
+    }
+
+    @Test
+    void plantedMaliciousFilesAreTheSesSimulatorsMaliciousFiles() {
+        try (SepmSimulator sim = SepmSimulator.builder().seed(42).https(false).build()) {
+            SesPopulation ses = new SesPopulation(42);
+            assertThat(sim.maliciousSha256s()).hasSize(SepmSimulator.MALICIOUS_POOL).allMatch(ses::isMaliciousFile);
+            assertThat(sim.computersHolding(sim.maliciousSha256s().getFirst())).isNotEmpty();
+        }
     }
 
     @Test
