@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Objects;
 import riposte.core.indicator.Sha256;
 import riposte.simulator.http.BearerTokens;
+import riposte.simulator.fault.Fault;
 import riposte.simulator.http.JsonWriter;
+import riposte.simulator.http.RequestJournal;
 import riposte.simulator.http.ServerOptions;
 import riposte.simulator.http.SimResponse;
 import riposte.simulator.http.SimServer;
@@ -117,6 +119,16 @@ public final class SepmSimulator implements AutoCloseable {
     public SepmStats stats() {
         return new SepmStats(server.stats(), model.fleet.size(), model.queue.size(),
                 model.fingerprints.all().size(), clock.now());
+    }
+
+    /** Queues a one-shot fault (429 with Retry-After, 5xx, stall, disconnect, token expiry) for the next call(s). */
+    public void enqueue(Fault fault) {
+        server.enqueue(fault);
+    }
+
+    /** The last requests received (Authorization redacted), for tests that assert on what a client sent. */
+    public RequestJournal journal() {
+        return server.journal();
     }
 
     /** Expires every bearer token issued so far (clients must re-authenticate). */
