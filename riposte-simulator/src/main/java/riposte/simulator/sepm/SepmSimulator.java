@@ -72,11 +72,15 @@ public final class SepmSimulator implements AutoCloseable {
         server.extraStats(this::statsMembers);
         server.hook("GET", "/_sim/clock", r -> clockJson());
         server.hook("POST", "/_sim/clock", r -> {
-            Query q = new Query(r.rawQuery());
-            Duration by = q.first("advance") != null ? Duration.parse(q.first("advance"))
-                    : Duration.ofMillis(q.longValue("ms", 0) + 1000 * q.longValue("seconds", 0));
-            clock.advance(by);
-            return clockJson();
+            try {
+                Query q = new Query(r.rawQuery());
+                Duration by = q.first("advance") != null ? Duration.parse(q.first("advance"))
+                        : Duration.ofMillis(q.longValue("ms", 0) + 1000 * q.longValue("seconds", 0));
+                clock.advance(by);
+                return clockJson();
+            } catch (RuntimeException e) {
+                return SepmErrors.invalid("Use ?seconds=N, ?ms=N or ?advance=<ISO-8601 duration>, not negative.");
+            }
         });
         var routes = new SepmRoutes(server, new Throttle(b.rateLimit, b.rateLimitWindow.toMillis()), clock);
         new IdentityRoutes(model, server, b.username, b.password).register(routes);

@@ -37,6 +37,20 @@ class SepmFleetTest {
     }
 
     @Test
+    void sameSeedServesByteIdenticalPages() {
+        String[] pages = new String[2];
+        for (int i = 0; i < 2; i++) {
+            try (SepmSimulator sim = SepmSimulator.builder().seed(9).endpoints(120).startTime(START).frozenClock(true)
+                    .https(false).build().start()) {
+                SepmTestClient client = new SepmTestClient(sim).login();
+                pages[i] = client.get("/sepm/api/v1/computers?pageSize=50&pageIndex=2").text()
+                        + client.get("/sepm/api/v1/groups").text();
+            }
+        }
+        assertThat(pages[0]).isEqualTo(pages[1]).contains("\"number\":1");
+    }
+
+    @Test
     void plantedMaliciousFilesAreTheSesSimulatorsMaliciousFiles() {
         try (SepmSimulator sim = SepmSimulator.builder().seed(42).https(false).build()) {
             SesPopulation ses = new SesPopulation(42);
