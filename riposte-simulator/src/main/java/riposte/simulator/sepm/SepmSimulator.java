@@ -68,7 +68,7 @@ public final class SepmSimulator implements AutoCloseable {
         if (tls != null) {
             server.https(tls.context());
         }
-        server.errorBody(SepmErrors::fromBase);
+        server.errorBody((status, reason) -> SepmErrors.fromBase(status, reason, b.oauth401));
         server.extraStats(this::statsMembers);
         server.hook("GET", "/_sim/clock", r -> clockJson());
         server.hook("POST", "/_sim/clock", r -> {
@@ -198,6 +198,7 @@ public final class SepmSimulator implements AutoCloseable {
         private String password = DEFAULT_PASSWORD;
         private Instant startTime = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         private boolean frozenClock;
+        private boolean oauth401;
         private List<String> maliciousSha256s;
         private SesPopulation population;
         private double maliciousFraction = 0.08;
@@ -294,6 +295,15 @@ public final class SepmSimulator implements AutoCloseable {
         /** Start of simulated time (default now); fixes every timestamp for reproducible output. */
         public Builder startTime(Instant start) {
             this.startTime = start;
+            return this;
+        }
+
+        /**
+         * Answer 401 for a missing, unknown or expired token with {@code {"error":"invalid_token",
+         * "error_description":..}} instead of the SEPM error body (default false).
+         */
+        public Builder oauthStyle401(boolean oauth) {
+            this.oauth401 = oauth;
             return this;
         }
 
