@@ -7,13 +7,15 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParseResult;
 import riposte.cli.config.ConfigurationException;
+import riposte.core.enrichment.ClassifiedException;
+import riposte.core.enrichment.ErrorKind;
 import riposte.core.indicator.InvalidIndicatorException;
 
 /**
  * Maps exceptions to exit codes and prints their message, in one place. A stack trace is printed only with
  * {@code --stacktrace} (or {@code RIPOSTE_STACKTRACE=true}), and for unexpected failures.
  */
-final class Failures implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
+public final class Failures implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
@@ -34,7 +36,18 @@ final class Failures implements IExecutionExceptionHandler, IExitCodeExceptionMa
             case InvalidIndicatorException i -> ExitCodes.USAGE;
             case ConfigurationException c -> ExitCodes.USAGE;
             case CommandLine.ParameterException p -> ExitCodes.USAGE;
-            default -> SymantecFailures.exitCode(e).orElse(ExitCodes.FAILURE);
+            case ClassifiedException c -> exitCode(c.errorKind());
+            default -> ExitCodes.FAILURE;
+        };
+    }
+
+    /** The exit code for a kind of enrichment or client failure. */
+    public static int exitCode(ErrorKind kind) {
+        return switch (kind) {
+            case AUTHENTICATION -> ExitCodes.AUTHENTICATION;
+            case INVALID_INDICATOR -> ExitCodes.USAGE;
+            case UPSTREAM, MALFORMED_REPLY -> ExitCodes.UPSTREAM;
+            case INTERNAL -> ExitCodes.FAILURE;
         };
     }
 

@@ -30,7 +30,8 @@ public final class Settings {
         /** The value as it may be shown: secrets masked. */
         public String shown() {
             if (value == null) return "";
-            return setting.secret() ? "******" : value;
+            if (setting.secret()) return "******";
+            return value.replaceAll("//[^/@]+@", "//******@"); // a password inside a proxy URL
         }
     }
 
