@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import riposte.simulator.fault.Fault;
 
@@ -35,9 +36,11 @@ final class Dispatcher {
     private final RateLimiter rateLimiter;
     private final Random dice;
     private final Function<String, URI> regionalLocation;
+    private final BiFunction<Integer, String, SimResponse> errorBody;
 
     Dispatcher(ServerOptions options, Router router, Router internal, BearerTokens tokens, StatsCounters stats,
-               RequestJournal journal, FaultQueue faults, Function<String, URI> regionalLocation) {
+               RequestJournal journal, FaultQueue faults, Function<String, URI> regionalLocation,
+               BiFunction<Integer, String, SimResponse> errorBody) {
         this.options = options;
         this.router = router;
         this.internal = internal;
@@ -50,6 +53,7 @@ final class Dispatcher {
         // java.util.Random is thread-safe; seeded so a run's fault pattern can be replayed.
         this.dice = new Random(options.seed() ^ 0x5DEECE66DL);
         this.regionalLocation = regionalLocation;
+        this.errorBody = errorBody;
     }
 
     void handle(HttpExchange exchange, SimRequest.Listener listener) {
@@ -95,7 +99,7 @@ final class Dispatcher {
         return switch (fault.kind()) {
             case STATUS -> {
                 if (fault.status() >= 500) stats.injected5xx.increment();
-                SimResponse r = SimResponse.message(fault.status(), reason(fault.status()));
+                SimResponse r = errorBody.apply(fault.status(), reason(fault.status()));
                 yield fault.retryAfter() >= 0 ? r.withHeader("Retry-After", Integer.toString(fault.retryAfter())) : r;
             }
             case STALL -> {
@@ -120,13 +124,13 @@ final class Dispatcher {
         if (rateLimiter != null) {
             long wait = rateLimiter.tryAcquire();
             if (wait > 0) {
-                return SimResponse.message(429, "Too Many Requests").withHeader("Retry-After", Long.toString(wait));
+                return errorBody.apply(429, "Too Many Requests").withHeader("Retry-After", Long.toString(wait));
             }
         }
         if (options.errorRate() > 0 && dice.nextDouble() < options.errorRate()) {
             int status = INJECTED_STATUSES[dice.nextInt(INJECTED_STATUSES.length)];
             stats.injected5xx.increment();
-            return SimResponse.message(status, reason(status));
+            return errorBody.apply(status, reason(status));
         }
         Duration latency = options.latencyMin();
         if (options.latencyMax().compareTo(latency) > 0) {
@@ -138,15 +142,15 @@ final class Dispatcher {
     }
 
     private SimResponse answer(SimRequest request, Router.Match match, Route route) {
-        if (match == null) return SimResponse.message(404, "Not Found");
-        if (route == null) return SimResponse.message(405, "Method Not Allowed").withHeader("Allow", match.allowHeader());
+        if (match == null) return errorBody.apply(404, "Not Found");
+        if (route == null) return errorBody.apply(405, "Method Not Allowed").withHeader("Allow", match.allowHeader());
         if (route.access() == Access.BEARER && !tokens.isValid(bearerToken(request))) {
             // A request that reached the regional host without any credentials is what a client that drops
             // Authorization on redirect produces; the real API answers 403 there (reference §1, S7).
             if (request.listener() == SimRequest.Listener.REGIONAL && request.header("Authorization") == null) {
-                return SimResponse.message(403, "Forbidden");
+                return errorBody.apply(403, "Forbidden");
             }
-            return SimResponse.message(401, "Unauthorized");
+            return errorBody.apply(401, "Unauthorized");
         }
         return route.handler().handle(request);
     }
@@ -167,7 +171,9 @@ final class Dispatcher {
         var headers = exchange.getResponseHeaders();
         response.headers().forEach(headers::set);
         byte[] body = response.body();
-        if (body.length > 0) headers.set("Content-Type", "application/json");
+        if (body.length > 0 && !response.headers().containsKey("Content-Type")) {
+            headers.set("Content-Type", "application/json");
+        }
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         if (body.length == 0) return;
         OutputStream out = exchange.getResponseBody();

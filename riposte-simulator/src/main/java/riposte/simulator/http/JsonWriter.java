@@ -83,6 +83,18 @@ public final class JsonWriter {
         return this;
     }
 
+    public JsonWriter value(boolean value) {
+        separate();
+        out.append(value);
+        commaDue = true;
+        return this;
+    }
+
+    /** {@code name(name).value(value)}. */
+    public JsonWriter field(String name, boolean value) {
+        return name(name).value(value);
+    }
+
     public JsonWriter nullValue() {
         return value((String) null);
     }

@@ -1,6 +1,8 @@
 package riposte.simulator.http;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -9,6 +11,9 @@ import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import riposte.simulator.fault.Fault;
 
 /**
@@ -43,13 +48,16 @@ public final class SimServer implements AutoCloseable {
     private ExecutorService executor;
     private HttpServer primary;
     private HttpServer regional;
+    private SSLContext tls;
+    private BiFunction<Integer, String, SimResponse> errorBody = SimResponse::message;
+    private Supplier<String> extraStats = () -> "";
 
     public SimServer(ServerOptions options, BearerTokens tokens) {
         this.options = options;
         this.tokens = tokens;
         this.journal = new RequestJournal(options.journalCapacity());
         internal.add(new Route("GET", "/_sim/stats", false, "GET /_sim/stats", Access.PUBLIC,
-                req -> SimResponse.json(200, stats().toJson())));
+                req -> SimResponse.json(200, statsJson())));
         internal.add(new Route("POST", "/_sim/expire-tokens", false, "POST /_sim/expire-tokens", Access.PUBLIC,
                 req -> {
                     tokens.expireAll();
@@ -67,12 +75,48 @@ public final class SimServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds a test hook beside {@code /_sim/stats}: no auth, no faults, latency, limits or stats. The path should
+     * start with {@code /_sim/}.
+     */
+    public SimServer hook(String method, String path, SimHandler handler) {
+        internal.add(new Route(method, path, false, method + " " + path, Access.PUBLIC, handler));
+        return this;
+    }
+
+    /** Serves HTTPS with {@code context} instead of plain HTTP; call before {@link #start()}. */
+    public SimServer https(SSLContext context) {
+        this.tls = context;
+        return this;
+    }
+
+    /**
+     * Replaces the body of the errors the server itself produces (401, 404, 405, 429, injected 5xx); the default is
+     * {@link SimResponse#message}. Simulators whose API has another error shape (SEPM) set theirs.
+     */
+    public SimServer errorBody(BiFunction<Integer, String, SimResponse> errorBody) {
+        this.errorBody = errorBody;
+        return this;
+    }
+
+    /** Extra JSON members (without braces) appended to {@code /_sim/stats}, e.g. {@code "sepm":{...}}. */
+    public SimServer extraStats(Supplier<String> members) {
+        this.extraStats = members;
+        return this;
+    }
+
+    private String statsJson() {
+        String base = stats().toJson();
+        String extra = extraStats.get();
+        return extra.isEmpty() ? base : base.substring(0, base.length() - 1) + "," + extra + "}";
+    }
+
     /** Binds both listeners and starts serving. */
     public synchronized SimServer start() {
         if (primary != null) throw new IllegalStateException("already started");
         executor = Executors.newVirtualThreadPerTaskExecutor();
         var dispatcher = new Dispatcher(options, router, internal, tokens, stats, journal, faults,
-                target -> URI.create(regionalBaseUrl() + target));
+                target -> URI.create(regionalBaseUrl() + target), errorBody);
         try {
             primary = bind(options.port());
             regional = bind(0);
@@ -88,12 +132,20 @@ public final class SimServer implements AutoCloseable {
     }
 
     private HttpServer bind(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+        var address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        HttpServer server;
+        if (tls != null) {
+            HttpsServer https = HttpsServer.create(address, BACKLOG);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        } else {
+            server = HttpServer.create(address, BACKLOG);
+        }
         server.setExecutor(executor);
         return server;
     }
 
-    /** {@code http://127.0.0.1:<port>} of the primary listener. */
+    /** {@code http://127.0.0.1:<port>} (or {@code https://} with {@link #https}) of the primary listener. */
     public URI baseUrl() {
         return base(requireStarted(primary));
     }
@@ -150,7 +202,8 @@ public final class SimServer implements AutoCloseable {
 
     private static URI base(HttpServer server) {
         var address = server.getAddress();
-        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+        String scheme = server instanceof HttpsServer ? "https://" : "http://";
+        return URI.create(scheme + address.getAddress().getHostAddress() + ":" + address.getPort());
     }
 
     private static HttpServer requireStarted(HttpServer server) {
