@@ -47,6 +47,7 @@ public final class SepmClientBuilder {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Double rateLimit;
     private Clock clock = Clock.systemUTC();
+    private boolean clockSet;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private PrintStream warnings = System.err;
     private RateGovernor.Registry registry;
@@ -111,9 +112,10 @@ public final class SepmClientBuilder {
         return this;
     }
 
-    /** For token expiry, {@code Retry-After} dates and command timeouts. */
+    /** For token expiry, {@code Retry-After} dates, command timeouts and (when set) rate pacing. */
     public SepmClientBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
+        this.clockSet = true;
         return this;
     }
 
@@ -168,7 +170,8 @@ public final class SepmClientBuilder {
         else if (trustedCertificates != null) SepmTls.trust(base, trustedCertificates);
         RateGovernor.Registry reg = registry != null ? registry : RateGovernor.Registry.shared();
         RateGovernor governor = reg.governor("sepm|" + root.host() + ":" + root.port() + "|" + credentials.username(),
-                () -> new RateGovernor(rateLimit, System::nanoTime, sleeper));
+                () -> clockSet ? new RateGovernor(rateLimit, () -> clock.millis() * 1_000_000L, sleeper)
+                        : new RateGovernor(rateLimit, System::nanoTime, sleeper));
         OkHttpClient plain = base
                 .addInterceptor(new RedactingLoggingInterceptor(SepmClient.class.getName()))
                 .addInterceptor(new RateGovernorInterceptor(governor, DEFAULT_MAX_CONCURRENCY))
@@ -206,6 +209,7 @@ public final class SepmClientBuilder {
         b.retryPolicy = retryPolicy;
         b.rateLimit = rateLimit;
         b.clock = clock;
+        b.clockSet = clockSet;
         b.sleeper = sleeper;
         b.warnings = warnings;
         b.registry = registry;
