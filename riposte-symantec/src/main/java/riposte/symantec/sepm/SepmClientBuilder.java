@@ -177,11 +177,12 @@ public final class SepmClientBuilder {
                 .addInterceptor(new RateGovernorInterceptor(governor, DEFAULT_MAX_CONCURRENCY))
                 .addInterceptor(new RetryInterceptor(retryPolicy.withMaxAttempts(maxAttempts), governor, sleeper, clock))
                 .build();
-        SepmHttp unauthenticated = new SepmHttp(plain, root);
-        TokenManager tokens = new TokenManager(plain, unauthenticated.apiRoot(), credentials, clock);
+        TokenManager tokens = new TokenManager(plain, new SepmHttp(plain, plain, root).apiRoot(), credentials, clock);
         OkHttpClient api = plain.newBuilder().addInterceptor(new CommandGuardInterceptor())
                 .addInterceptor(new BearerInterceptor(tokens)).build();
-        return new SepmClient(copy(), api, new SepmHttp(api, root), tokens);
+        OkHttpClient commands = api.newBuilder().retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
+        return new SepmClient(copy(), api, new SepmHttp(api, commands, root), tokens);
     }
 
     /** Scheme, host and port of the URL (SEPM's paths are fixed); port 8446 if none is given. */

@@ -21,11 +21,18 @@ final class SepmHttp {
     static final MediaType XML = MediaType.get("application/xml; charset=utf-8");
 
     private final OkHttpClient http;
+    private final OkHttpClient commands;
     private final HttpUrl v1;
     private final HttpUrl v2;
 
-    SepmHttp(OkHttpClient http, HttpUrl root) {
+    /**
+     * @param http     for calls that are safe to repeat
+     * @param commands for calls that are not: a fresh connection each time and no silent OkHttp retry, so a
+     *                 command is sent at most once (SEPM is also known to drop reused connections after a POST)
+     */
+    SepmHttp(OkHttpClient http, OkHttpClient commands, HttpUrl root) {
         this.http = http;
+        this.commands = commands;
         this.v1 = root.newBuilder().encodedPath("/sepm/api/v1/").build();
         this.v2 = root.newBuilder().encodedPath("/sepm/api/v2/").build();
     }
@@ -84,7 +91,8 @@ final class SepmHttp {
     private <T> T send(Request.Builder builder, JavaType type, String call) {
         AttemptCounter attempts = new AttemptCounter();
         Request request = builder.header("Accept", "application/json").tag(AttemptCounter.class, attempts).build();
-        try (Response response = http.newCall(request).execute()) {
+        OkHttpClient client = request.tag(CommandGuardInterceptor.NotIdempotent.class) == null ? http : commands;
+        try (Response response = client.newCall(request).execute()) {
             String body = response.body().string();
             if (!response.isSuccessful()) {
                 SepmException failure = SepmErrors.failure(response.code(), body, call);
