@@ -52,14 +52,14 @@ sealed interface IntelOutput extends AutoCloseable {
                                 ? " (cached, " + f.provenance().age().toSeconds() + " s old)" : "";
                         out.println(ansi.string("  @|bold " + title + "|@") + age);
                         Map<String, String> facts = Facts.of(f.result());
-                        if (facts.isEmpty()) out.println("    no data: Symantec knows nothing about it");
+                        if (facts.isEmpty()) out.println("    " + noData(o.section()));
                         int width = facts.keySet().stream().mapToInt(String::length).max().orElse(0);
                         facts.forEach((k, v) -> out.printf("    %-" + width + "s  %s%n", Terminal.safe(k), Terminal.safe(v)));
                     }
                     case SectionOutcome.Failed f -> out.println(ansi.string("  @|bold " + title + "|@ @|red failed|@: ")
                             + Terminal.safe(f.message()));
-                    case SectionOutcome.NotApplicable n -> out.println(ansi.string("  @|bold " + title + "|@ skipped: ")
-                            + Terminal.safe(n.reason()));
+                    case SectionOutcome.NotApplicable n -> out.println(ansi.string("  @|bold " + title + "|@ not applicable: ")
+                            + Terminal.safe(n.reason().startsWith(title + ": ") ? n.reason().substring(title.length() + 2) : n.reason()));
                 }
             }
             out.println();
@@ -155,6 +155,16 @@ sealed interface IntelOutput extends AutoCloseable {
                             : en.getValue())
                     .collect(Collectors.joining(separator));
         }
+    }
+
+    private static String noData(riposte.core.enrichment.Section section) {
+        return switch (section) {
+            case INSIGHT -> "no data: Symantec has no insight on it";
+            case PROTECTION -> "not detected by AntiVirus, Intrusion Prevention or Behavioural Analysis";
+            case RELATED -> "no related indicators";
+            case PROCESS_CHAIN -> "no process chain recorded";
+            case HISTORY -> "no history recorded";
+        };
     }
 
     private static String verdict(Ansi ansi, Verdict verdict) {

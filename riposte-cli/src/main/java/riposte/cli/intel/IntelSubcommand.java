@@ -98,7 +98,7 @@ abstract class IntelSubcommand implements Callable<Integer> {
         Settings settings = Settings.load(config);
         PrintWriter err = spec.commandLine().getErr();
         try (PrintWriter out = openOutput();
-             SesConnection connection = sim ? SesConnection.simulated(settings, err) : SesConnection.configured(settings);
+             SesConnection connection = sim ? SesConnection.simulated(settings) : SesConnection.configured(settings);
              IntelOutput sink = IntelOutput.of(chosenFormat(), out, ansi(out))) {
             Iterator<InputLine> lines = input == null ? fromArguments.iterator() : concat(fromArguments, input);
             IntelRun run = new IntelRun(connection.enricher(), sections(), concurrency, sink, err,

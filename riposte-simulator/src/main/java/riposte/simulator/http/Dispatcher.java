@@ -152,7 +152,12 @@ final class Dispatcher {
             }
             return errorBody.apply(401, "Unauthorized");
         }
-        return route.handler().handle(request);
+        try {
+            return route.handler().handle(request);
+        } catch (RuntimeException e) {
+            // A handler bug must look like a server error to the client, not like a dropped connection.
+            return SimResponse.message(500, "Internal Server Error");
+        }
     }
 
     private SimResponse redirect(SimRequest request) {

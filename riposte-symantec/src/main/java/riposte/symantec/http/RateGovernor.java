@@ -35,7 +35,7 @@ public final class RateGovernor {
     private long coolDownUntil = Long.MIN_VALUE;
     private long windowStart;
     private int windowSuccesses;
-    private double observedRate;
+    private int previousWindowSuccesses;
 
     /**
      * @param knownRate the documented limit in requests/s, the starting rate and the ceiling; null if unknown
@@ -71,12 +71,7 @@ public final class RateGovernor {
 
     /** The service accepted a request (any non-429, non-5xx answer). */
     public synchronized void onSuccess() {
-        long now = nanoTime.getAsLong();
-        if (now - windowStart >= SECOND) {
-            observedRate = windowSuccesses * (double) SECOND / (now - windowStart);
-            windowStart = now;
-            windowSuccesses = 0;
-        }
+        roll(nanoTime.getAsLong());
         windowSuccesses++;
         if (!Double.isInfinite(rate)) {
             // Per success, +fraction*rate/rate; with `rate` successes a second that is +fraction*rate per second.
@@ -92,12 +87,23 @@ public final class RateGovernor {
         if (now < coolDownUntil) return;
         double reference = rate;
         if (Double.isInfinite(reference)) {
-            double current = now - windowStart > SECOND / 10 ? windowSuccesses * (double) SECOND / (now - windowStart) : 0;
-            reference = Math.max(observedRate, current);
+            // First 429 while unpaced: what got through in the last second is the best estimate of the limit.
+            roll(now);
+            double fraction = (now - windowStart) / (double) SECOND;
+            reference = previousWindowSuccesses * (1 - fraction) + windowSuccesses;
             if (reference <= 0) reference = FALLBACK_RATE;
         }
         rate = Math.max(MIN_RATE, reference * DECREASE);
         coolDownUntil = now + Math.max(pause, SECOND);
+    }
+
+    /** Moves the one-second success windows forward (a sliding-window estimate needs the current and the last). */
+    private void roll(long now) {
+        long elapsed = now - windowStart;
+        if (elapsed < SECOND) return;
+        previousWindowSuccesses = elapsed < 2 * SECOND ? windowSuccesses : 0;
+        windowSuccesses = 0;
+        windowStart = now - elapsed % SECOND;
     }
 
     /** The current rate in requests/s ({@link Double#POSITIVE_INFINITY} while unpaced). */

@@ -1,6 +1,7 @@
 package riposte.symantec.http;
 
 import java.io.IOException;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -11,10 +12,17 @@ import okhttp3.Response;
  * default host redirects tenants to their regional host and expects the credentials again there (OkHttp's own
  * follow-up strips {@code Authorization} across hosts, which ends in a 403). Build the client with
  * {@code followRedirects(false)}. Follows at most {@value #MAX_HOPS} hops and only to https, or to http on a
- * loopback host; the method and body are kept (303 turns into a GET, as RFC 9110 says).
+ * loopback host, and only to hosts the given predicate trusts (credentials are re-sent, so an open redirect must not
+ * carry them anywhere); the method and body are kept (303 turns into a GET, as RFC 9110 says).
  */
 public final class RedirectInterceptor implements Interceptor {
     static final int MAX_HOPS = 5;
+    private final Predicate<HttpUrl> trustedTarget;
+
+    /** @param trustedTarget which redirect targets may receive the request, headers included */
+    public RedirectInterceptor(Predicate<HttpUrl> trustedTarget) {
+        this.trustedTarget = trustedTarget;
+    }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
@@ -32,6 +40,11 @@ public final class RedirectInterceptor implements Interceptor {
                 response.close();
                 throw failure(response.code(), "refusing to follow a redirect to a non-https location"
                         + (target == null ? "" : " (" + target.scheme() + "://" + target.host() + ")"));
+            }
+            if (!trustedTarget.test(target)) {
+                response.close();
+                throw failure(response.code(), "refusing to follow a redirect to an untrusted host (" + target.host()
+                        + "); configure that host as the base URL if it is your tenant's region");
             }
             response.close();
             Request.Builder next = request.newBuilder().url(target);

@@ -1,5 +1,7 @@
 package riposte.symantec.ses;
 
+import riposte.symantec.http.AuthenticationException;
+import riposte.symantec.http.UpstreamException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,5 +32,24 @@ final class ErrorBodies {
     static String suffix(String body) {
         String m = message(body);
         return m == null ? "" : ": " + m;
+    }
+
+    /** The exception for a final non-2xx API reply (after retries and the 401 refresh). */
+    static RuntimeException failure(String host, int code, String body, int attempts) {
+        String message = ErrorBodies.message(body);
+        String detail = message == null ? "" : ": " + message;
+        return switch (code) {
+            case 401 -> new AuthenticationException(401, "unauthorized even with a freshly issued token" + detail);
+            case 403 -> new AuthenticationException(403, "forbidden" + detail + ": check the client application's "
+                    + "privileges, or the region — EU tenants use api.sep.eu.securitycloud.symantec.com, India "
+                    + "api.sep.in.securitycloud.symantec.com");
+            case 400 -> new UpstreamException(400, message, false, attempts, "the service rejected the request"
+                    + detail, null);
+            default -> {
+                boolean retriable = code == 429 || code >= 500;
+                yield new UpstreamException(code, message, retriable, attempts, "HTTP " + code + " from "
+                        + host + detail + (retriable ? " (gave up after " + attempts + " attempt(s))" : ""), null);
+            }
+        };
     }
 }

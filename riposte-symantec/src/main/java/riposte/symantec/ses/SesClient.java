@@ -68,6 +68,8 @@ public final class SesClient implements AutoCloseable {
     public static final String EU_BASE_URL = "https://api.sep.eu.securitycloud.symantec.com";
     /** India tenants. */
     public static final String INDIA_BASE_URL = "https://api.sep.in.securitycloud.symantec.com";
+    /** Redirects are followed (with credentials) only within this domain, the base host, or loopback. */
+    static final String SYMANTEC_CLOUD_DOMAIN = ".securitycloud.symantec.com";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_CONCURRENCY = 16;
@@ -94,7 +96,11 @@ public final class SesClient implements AutoCloseable {
         if (b.proxy != null) Transport.applyProxy(base, b.proxy);
         if (b.caCertificates != null) Transport.applyTrust(base, b.caCertificates, b.replaceDefaultTrust);
         OkHttpClient transport = base.build();
-        this.tokens = new TokenManager(transport.newBuilder().addInterceptor(new RedirectInterceptor()).build(),
+        HttpUrl base0 = baseUrl;
+        // Redirects carry credentials, so only to the same host, Symantec's regional hosts, or loopback (simulator).
+        java.util.function.Predicate<HttpUrl> trusted = u -> u.host().equals(base0.host())
+                || (u.isHttps() && u.host().endsWith(SYMANTEC_CLOUD_DOMAIN)) || Transport.isLoopback(u.host());
+        this.tokens = new TokenManager(transport.newBuilder().addInterceptor(new RedirectInterceptor(trusted)).build(),
                 baseUrl, b.credentials, b.clock);
         Clock clock = b.clock;
         RateGovernor.Registry registry = b.registry != null ? b.registry : RateGovernor.Registry.shared();
@@ -108,7 +114,7 @@ public final class SesClient implements AutoCloseable {
                 .addInterceptor(new RateGovernorInterceptor(governor, b.maxConcurrency))
                 .addInterceptor(new RetryInterceptor(retry, governor, b.sleeper, clock))
                 .addInterceptor(new BearerTokenInterceptor(tokens))
-                .addInterceptor(new RedirectInterceptor())
+                .addInterceptor(new RedirectInterceptor(trusted))
                 .build();
     }
 
@@ -194,25 +200,7 @@ public final class SesClient implements AutoCloseable {
         return switch (code) {
             case 200 -> SectionParser.parse(endpoint.section(), indicator, body);
             case 404 -> SectionParser.parse(endpoint.section(), indicator, "{}");
-            default -> throw failure(code, body, attempts.attempts());
-        };
-    }
-
-    private RuntimeException failure(int code, String body, int attempts) {
-        String message = ErrorBodies.message(body);
-        String detail = message == null ? "" : ": " + message;
-        return switch (code) {
-            case 401 -> new AuthenticationException(401, "unauthorized even with a freshly issued token" + detail);
-            case 403 -> new AuthenticationException(403, "forbidden" + detail + ": check the client application's "
-                    + "privileges, or the region — EU tenants use api.sep.eu.securitycloud.symantec.com, India "
-                    + "api.sep.in.securitycloud.symantec.com");
-            case 400 -> new UpstreamException(400, message, false, attempts, "the service rejected the request"
-                    + detail, null);
-            default -> {
-                boolean retriable = code == 429 || code >= 500;
-                yield new UpstreamException(code, message, retriable, attempts, "HTTP " + code + " from "
-                        + baseUrl.host() + detail + (retriable ? " (gave up after " + attempts + " attempt(s))" : ""), null);
-            }
+            default -> throw ErrorBodies.failure(baseUrl.host(), code, body, attempts.attempts());
         };
     }
 

@@ -36,6 +36,9 @@ public enum SesEndpoint {
         }
     }
 
+    /** {@code values()} copies the array on each call; the lookup below runs on the enrichment hit path. */
+    private static final SesEndpoint[] ALL = values();
+
     private final String path;
     private final Section section;
     private final Family family;
@@ -69,12 +72,12 @@ public enum SesEndpoint {
     /** Throws {@link UnsupportedIndicatorException} unless the endpoint takes {@code indicator}'s type. */
     void check(Indicator indicator) {
         String why = rejection(indicator.type());
-        if (why != null) throw new UnsupportedIndicatorException(indicator.type(), name().toLowerCase() + ": " + why);
+        if (why != null) throw new UnsupportedIndicatorException(indicator.type(), name().toLowerCase(java.util.Locale.ROOT) + ": " + why);
     }
 
     /** The endpoint serving {@code section} for {@code type}, or null. */
     static SesEndpoint forSection(Section section, IndicatorType type) {
-        for (SesEndpoint e : values()) {
+        for (SesEndpoint e : ALL) {
             if (e.section == section && e.family.accepts.contains(type)) return e;
         }
         return null;
