@@ -156,7 +156,7 @@ final class Dispatcher {
             return route.handler().handle(request);
         } catch (RuntimeException e) {
             // A handler bug must look like a server error to the client, not like a dropped connection.
-            return SimResponse.message(500, "Internal Server Error");
+            return errorBody.apply(500, "Internal Server Error");
         }
     }
 

@@ -34,6 +34,20 @@ import riposte.simulator.fault.Fault;
  */
 public final class SimServer implements AutoCloseable {
 
+    /**
+     * Largest request line plus headers the JDK server accepts (its default is 380 KiB). SEPM clients send every
+     * computer id of a 50 000-endpoint fleet in one EOC query string (about 1.7 MB), so the simulators accept 8 MiB.
+     * The JDK reads this property once, when its server classes load, hence a static initializer that runs before
+     * any simulator binds; an explicit {@code -Dsun.net.httpserver.maxReqHeaderSize} wins.
+     */
+    private static final int MAX_REQUEST_HEADER_BYTES = 8 * 1024 * 1024;
+
+    static {
+        if (System.getProperty("sun.net.httpserver.maxReqHeaderSize") == null) {
+            System.setProperty("sun.net.httpserver.maxReqHeaderSize", Integer.toString(MAX_REQUEST_HEADER_BYTES));
+        }
+    }
+
     /** Pending connections per listener; benchmarks open many connections at once. */
     private static final int BACKLOG = 512;
 

@@ -120,7 +120,7 @@ final class Fleet {
         return moved != null ? moved : c.seededGroup();
     }
 
-    void move(int index, int group) {
+    synchronized void move(int index, int group) {
         movedTo.put(index, group);
         version++;
     }

@@ -54,14 +54,16 @@ final class GroupRoutes {
         String path = q.first("fullPathName", "");
         Comparator<GroupTree.Group> order = Comparator.comparing((GroupTree.Group g) -> g.name().toLowerCase(Locale.ROOT))
                 .thenComparing(GroupTree.Group::fullPathName);
+        boolean tree = "tree".equalsIgnoreCase(q.first("mode", "list").strip());
         List<GroupTree.Group> matches = model.groups.groups().stream()
                 .filter(g -> g.domain() == d)
                 .filter(g -> path.isBlank() || g.fullPathName().equalsIgnoreCase(path.strip()))
+                .filter(g -> !tree || !path.isBlank() || g.parent() < 0)
                 .sorted(paging.ascending() ? order : order.reversed())
                 .toList();
         int[] counts = model.groupCounts();
         return SepmRoutes.ok(paging.write(matches.size(), "NAME",
-                (w, i) -> group(w, matches.get((int) paging.offset() + i), counts)));
+                (w, i) -> group(w, matches.get((int) paging.offset() + i), counts, tree)));
     }
 
     private SimResponse group(SimRequest request) {
@@ -71,12 +73,13 @@ final class GroupRoutes {
         }
         return model.groups.byId(id).map(g -> {
             JsonWriter w = new JsonWriter();
-            group(w, g, model.groupCounts());
+            group(w, g, model.groupCounts(), false);
             return SepmRoutes.ok(w.toString());
         }).orElseGet(SepmErrors::gone);
     }
 
-    private void group(JsonWriter w, GroupTree.Group g, int[] counts) {
+    /** One {@code Group}; in tree mode ({@code mode=tree}, assumed [I]) with its subgroups nested in {@code childGroups}. */
+    private void group(JsonWriter w, GroupTree.Group g, int[] counts, boolean tree) {
         String serial = g.id().substring(0, 4) + "-"
                 + DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss SSS").withZone(ZoneOffset.UTC)
                 .format(Instant.ofEpochMilli(g.created()));
@@ -90,8 +93,13 @@ final class GroupRoutes {
                 .field("customIpsNumber", "")
                 .name("domain").beginObject().field("id", g.domain().id()).field("name", g.domain().name()).endObject()
                 .field("policyInheritanceEnabled", g.policyInheritanceEnabled())
-                .name("externalReferenceId").nullValue()
-                .endObject();
+                .name("externalReferenceId").nullValue();
+        if (tree) {
+            w.name("childGroups").beginArray();
+            model.groups.groups().stream().filter(c -> c.parent() == g.index()).forEach(c -> group(w, c, counts, true));
+            w.endArray();
+        }
+        w.endObject();
     }
 
     /** PUT assigns, DELETE unassigns a fingerprint list to a group for system lockdown. */

@@ -100,7 +100,7 @@ final class Inventory {
             for (int i = 0; i < count; i++) {
                 double r = rnd.nextDouble();
                 // Skewed pick: the first hashes of the pool are widespread, the last ones rare.
-                String sha256 = maliciousSha256s.get((int) (maliciousSha256s.size() * r * r));
+                String sha256 = maliciousSha256s.get((int) (maliciousSha256s.size() * r * r * r));
                 String dir = MALWARE_DIRS[rnd.nextInt(MALWARE_DIRS.length)].formatted(c.user());
                 String name = MALWARE_NAMES[rnd.nextInt(MALWARE_NAMES.length)].formatted(rnd.nextInt(1000));
                 files.add(malicious(dir + name, sha256));

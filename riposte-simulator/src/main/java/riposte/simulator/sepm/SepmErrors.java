@@ -26,7 +26,19 @@ final class SepmErrors {
                 .endObject().toBytes());
     }
 
-    /** The body for errors the HTTP base produces itself (401, 404, 405, 429, injected 5xx). */
+    /**
+     * The body for errors the HTTP base produces itself (401, 404, 405, 429, injected 5xx). With {@code oauth401},
+     * a 401 uses the Spring OAuth shape {@code {"error":"invalid_token","error_description":..}} instead, the
+     * alternative the reference leaves open (§2.3).
+     */
+    static SimResponse fromBase(int status, String reason, boolean oauth401) {
+        if (status == 401 && oauth401) {
+            return SimResponse.json(401, new JsonWriter().beginObject().field("error", "invalid_token")
+                    .field("error_description", "Invalid access token").endObject().toBytes());
+        }
+        return fromBase(status, reason);
+    }
+
     static SimResponse fromBase(int status, String reason) {
         return error(status, switch (status) {
             case 401 -> UNAUTHORIZED;

@@ -4,15 +4,18 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import riposte.core.indicator.Sha256;
 import riposte.simulator.http.BearerTokens;
+import riposte.simulator.fault.Fault;
 import riposte.simulator.http.JsonWriter;
+import riposte.simulator.http.RequestJournal;
 import riposte.simulator.http.ServerOptions;
 import riposte.simulator.http.SimResponse;
 import riposte.simulator.http.SimServer;
+import riposte.simulator.ses.SesPopulation;
 
 /**
  * A stateful, seeded simulator of the Symantec Endpoint Protection Manager REST API
@@ -38,6 +41,11 @@ import riposte.simulator.http.SimServer;
 public final class SepmSimulator implements AutoCloseable {
     public static final String DEFAULT_USERNAME = "admin";
     public static final String DEFAULT_PASSWORD = "Sepm-Sim-1";
+    /**
+     * How many of the SES population's malicious files are planted on endpoints. The first ones are the most
+     * widespread; 50 keeps popular hashes on many endpoints even in a 200-endpoint fleet.
+     */
+    static final int MALICIOUS_POOL = 50;
 
     private final Builder config;
     private final SimClock clock;
@@ -48,7 +56,9 @@ public final class SepmSimulator implements AutoCloseable {
     private SepmSimulator(Builder b) {
         this.config = b;
         this.clock = new SimClock(b.startTime, b.frozenClock);
-        List<String> malicious = b.maliciousSha256s != null ? b.maliciousSha256s : defaultMalicious(b.seed);
+        List<String> malicious = b.maliciousSha256s != null ? b.maliciousSha256s
+                : (b.population != null ? b.population : new SesPopulation(b.seed)).maliciousFiles(MALICIOUS_POOL)
+                        .stream().map(Sha256::value).toList();
         this.model = new SepmModel(clock, b.seed, b.endpoints, b.offlineFraction, malicious, b.maliciousFraction,
                 b.agentDelayMin.toMillis(), b.agentDelayMax.toMillis());
         this.tls = b.https ? SelfSignedTls.generate() : null;
@@ -58,15 +68,19 @@ public final class SepmSimulator implements AutoCloseable {
         if (tls != null) {
             server.https(tls.context());
         }
-        server.errorBody(SepmErrors::fromBase);
+        server.errorBody((status, reason) -> SepmErrors.fromBase(status, reason, b.oauth401));
         server.extraStats(this::statsMembers);
         server.hook("GET", "/_sim/clock", r -> clockJson());
         server.hook("POST", "/_sim/clock", r -> {
-            Query q = new Query(r.rawQuery());
-            Duration by = q.first("advance") != null ? Duration.parse(q.first("advance"))
-                    : Duration.ofMillis(q.longValue("ms", 0) + 1000 * q.longValue("seconds", 0));
-            clock.advance(by);
-            return clockJson();
+            try {
+                Query q = new Query(r.rawQuery());
+                Duration by = q.first("advance") != null ? Duration.parse(q.first("advance"))
+                        : Duration.ofMillis(q.longValue("ms", 0) + 1000 * q.longValue("seconds", 0));
+                clock.advance(by);
+                return clockJson();
+            } catch (RuntimeException e) {
+                return SepmErrors.invalid("Use ?seconds=N, ?ms=N or ?advance=<ISO-8601 duration>, not negative.");
+            }
         });
         var routes = new SepmRoutes(server, new Throttle(b.rateLimit, b.rateLimitWindow.toMillis()), clock);
         new IdentityRoutes(model, server, b.username, b.password).register(routes);
@@ -109,6 +123,16 @@ public final class SepmSimulator implements AutoCloseable {
     public SepmStats stats() {
         return new SepmStats(server.stats(), model.fleet.size(), model.queue.size(),
                 model.fingerprints.all().size(), clock.now());
+    }
+
+    /** Queues a one-shot fault (429 with Retry-After, 5xx, stall, disconnect, token expiry) for the next call(s). */
+    public void enqueue(Fault fault) {
+        server.enqueue(fault);
+    }
+
+    /** The last requests received (Authorization redacted), for tests that assert on what a client sent. */
+    public RequestJournal journal() {
+        return server.journal();
     }
 
     /** Expires every bearer token issued so far (clients must re-authenticate). */
@@ -156,15 +180,6 @@ public final class SepmSimulator implements AutoCloseable {
                 .field("clock", clock.now().toString()).endObject().toString();
     }
 
-    /** Used until a list is given: SHA-256s derived from the seed. */
-    private static List<String> defaultMalicious(long seed) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            out.add(Inventory.hex("SHA-256", ("riposte-malicious:" + seed + ":" + i).getBytes()));
-        }
-        return out;
-    }
-
     /** Knobs, named after the options of {@code riposte simulate sepm}. */
     public static final class Builder {
         private int port;
@@ -183,8 +198,10 @@ public final class SepmSimulator implements AutoCloseable {
         private String password = DEFAULT_PASSWORD;
         private Instant startTime = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         private boolean frozenClock;
+        private boolean oauth401;
         private List<String> maliciousSha256s;
-        private double maliciousFraction = 0.05;
+        private SesPopulation population;
+        private double maliciousFraction = 0.08;
 
         private Builder() {
         }
@@ -281,19 +298,37 @@ public final class SepmSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Answer 401 for a missing, unknown or expired token with {@code {"error":"invalid_token",
+         * "error_description":..}} instead of the SEPM error body (default false).
+         */
+        public Builder oauthStyle401(boolean oauth) {
+            this.oauth401 = oauth;
+            return this;
+        }
+
         /** Freeze the simulated clock: it moves only by {@link SepmSimulator#advance} or {@code POST /_sim/clock}. */
         public Builder frozenClock(boolean frozen) {
             this.frozenClock = frozen;
             return this;
         }
 
-        /** Malicious SHA-256s to seed into inventories, e.g. the SES simulator's; default: derived from the seed. */
+        /**
+         * The SES population whose first malicious files are planted on endpoints (default: {@code new
+         * SesPopulation(seed)}, the one an SES simulator with the same seed serves), so enrichment and response agree.
+         */
+        public Builder population(SesPopulation population) {
+            this.population = Objects.requireNonNull(population);
+            return this;
+        }
+
+        /** Malicious SHA-256s to plant instead of the SES population's (e.g. a test's own). */
         public Builder maliciousSha256s(Collection<String> sha256s) {
             this.maliciousSha256s = List.copyOf(sha256s);
             return this;
         }
 
-        /** Share of Windows endpoints holding malicious files (default 0.05). */
+        /** Share of Windows endpoints holding malicious files (default 0.08). */
         public Builder maliciousFraction(double fraction) {
             this.maliciousFraction = fraction;
             return this;

@@ -26,7 +26,7 @@ record XmlNode(String name, Map<String, String> attributes, List<XmlNode> childr
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-        XMLStreamReader reader = factory.createXMLStreamReader(new StringReader(xml.strip()));
+        XMLStreamReader reader = factory.createXMLStreamReader(new StringReader(stripBom(xml).strip()));
         List<XmlNode> stack = new ArrayList<>();
         XmlNode root = null;
         try {
@@ -66,6 +66,10 @@ record XmlNode(String name, Map<String, String> attributes, List<XmlNode> childr
             throw new XMLStreamException("no root element");
         }
         return root;
+    }
+
+    private static String stripBom(String xml) {
+        return xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
     }
 
     Optional<XmlNode> child(String childName) {

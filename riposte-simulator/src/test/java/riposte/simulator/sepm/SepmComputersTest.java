@@ -160,6 +160,11 @@ class SepmComputersTest {
         assertThat(groups).anySatisfy(g -> assertThat(g.get("policyInheritanceEnabled").asBoolean()).isTrue());
         int computers = groups.stream().mapToInt(g -> g.get("numberOfPhysicalComputers").asInt()).sum();
         assertThat((long) computers).isEqualTo(client.get("/sepm/api/v1/computers").json().get("totalElements").asLong());
+        JsonNode tree = client.get("/sepm/api/v1/groups?mode=tree").json();
+        assertThat(tree.get("content")).singleElement().satisfies(root -> {
+            assertThat(root.get("fullPathName").asString()).isEqualTo("My Company");
+            assertThat(root.get("childGroups")).anySatisfy(child -> assertThat(child.get("childGroups")).isNotEmpty());
+        });
         String id = groups.getFirst().get("id").asString();
         assertThat(client.get("/sepm/api/v1/groups/" + id).json().get("id").asString()).isEqualTo(id);
         assertThat(client.get("/sepm/api/v1/groups/00000000000000000000000000000000").status()).isEqualTo(410);

@@ -84,6 +84,15 @@ class SepmIdentityTest {
     }
 
     @Test
+    void oauthStyle401OnRequest() {
+        SepmTestClient client = start(SepmSimulator.builder().oauthStyle401(true));
+        var reply = client.get("/sepm/api/v1/domains");
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().get("error").asString()).isEqualTo("invalid_token");
+        assertThat(reply.json().has("error_description")).isTrue();
+    }
+
+    @Test
     void logoutIs204AndEndsTheToken() {
         SepmTestClient client = start(SepmSimulator.builder()).login();
         assertThat(client.post("/sepm/api/v1/identity/logout", "{}").status()).isEqualTo(204);
