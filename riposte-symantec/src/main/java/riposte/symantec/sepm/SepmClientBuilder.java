@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
@@ -23,9 +22,8 @@ import riposte.symantec.http.Transport;
 /**
  * Settings for a {@link SepmClient}; {@link #baseUrl} and {@link #credentials} are required. TLS verification is on
  * unless {@link #insecure(boolean)} is set explicitly, which prints a warning every time a client is built.
- * Environment names, for the CLI: {@code RIPOSTE_SEPM_URL}, {@code RIPOSTE_SEPM_USERNAME},
- * {@code RIPOSTE_SEPM_PASSWORD}, {@code RIPOSTE_SEPM_DOMAIN}, {@code RIPOSTE_SEPM_CA_CERT},
- * {@code RIPOSTE_SEPM_INSECURE}, {@code RIPOSTE_SEPM_PROXY} ({@code host:port}); see {@link #environment(Map)}.
+ * The CLI fills it from the {@code sepm.*} settings ({@code RIPOSTE_SEPM_URL}, {@code RIPOSTE_SEPM_CA_CERT},
+ * {@code RIPOSTE_SEPM_INSECURE}, ...), declared once in {@code riposte.cli.config.Setting}.
  */
 public final class SepmClientBuilder {
     /** SEPM's REST port, used when the URL names none. */
@@ -122,18 +120,6 @@ public final class SepmClientBuilder {
     /** How retries and rate pacing wait; tests pass one that records instead of sleeping. */
     public SepmClientBuilder sleeper(Sleeper sleeper) {
         this.sleeper = Objects.requireNonNull(sleeper);
-        return this;
-    }
-
-    /** Applies the {@code RIPOSTE_SEPM_*} variables that are set. */
-    public SepmClientBuilder environment(Map<String, String> env) {
-        if (env.get("RIPOSTE_SEPM_URL") != null) baseUrl(URI.create(env.get("RIPOSTE_SEPM_URL")));
-        if (env.get("RIPOSTE_SEPM_USERNAME") != null) {
-            credentials(env.get("RIPOSTE_SEPM_USERNAME"), env.get("RIPOSTE_SEPM_PASSWORD"), env.get("RIPOSTE_SEPM_DOMAIN"));
-        }
-        if (env.get("RIPOSTE_SEPM_CA_CERT") != null) trustedCertificates(Path.of(env.get("RIPOSTE_SEPM_CA_CERT")));
-        if ("true".equalsIgnoreCase(env.getOrDefault("RIPOSTE_SEPM_INSECURE", "").strip())) insecure(true);
-        if (env.get("RIPOSTE_SEPM_PROXY") != null) proxy(ProxySettings.parse(env.get("RIPOSTE_SEPM_PROXY")));
         return this;
     }
 

@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.Test;
 import riposte.simulator.sepm.SepmSimulator;
@@ -93,8 +92,7 @@ class SepmClientAuthTest {
         try (SepmSimFixture f = SepmSimFixture.start(SepmSimulator.builder().endpoints(5).seed(7))) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PrintStream warnings = new PrintStream(err, true, StandardCharsets.UTF_8);
-            SepmClientBuilder b = f.clientBuilder().trustedCertificates(null).warnings(warnings)
-                    .environment(Map.of("RIPOSTE_SEPM_INSECURE", "true"));
+            SepmClientBuilder b = f.clientBuilder().trustedCertificates(null).warnings(warnings).insecure(true);
             try (SepmClient sepm = b.build()) {
                 assertThat(sepm.domains()).isNotEmpty();
             }

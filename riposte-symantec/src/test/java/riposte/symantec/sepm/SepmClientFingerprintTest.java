@@ -89,6 +89,21 @@ class SepmClientFingerprintTest {
     }
 
     @Test
+    void addAndRemoveHashesTheWayTheGuideWorkflowsDo() {
+        FingerprintListEditor editor = new FingerprintListEditor(sepm);
+        String id = editor.addHash("Guide", domain, MD5_A, "Hashes from incidents");
+        assertThat(editor.addHash("Guide", domain, MD5_B, null)).isEqualTo(id);
+        assertThat(editor.addHash("Guide", domain, MD5_B.toUpperCase(), null)).isEqualTo(id);
+        assertThat(sepm.fingerprintList(id).orElseThrow().fingerprints()).hasSize(2);
+        assertThat(editor.removeHash("Guide", domain, SHA)).isEqualTo(FingerprintListEditor.Removal.NOT_PRESENT);
+        assertThat(editor.removeHash("Guide", domain, MD5_A)).isEqualTo(FingerprintListEditor.Removal.REMOVED);
+        assertThat(sepm.fingerprintList(id).orElseThrow().fingerprints()).extracting(Fingerprint::value).containsExactly(MD5_B);
+        assertThat(editor.removeHash("Guide", domain, MD5_B)).isEqualTo(FingerprintListEditor.Removal.LIST_DELETED);
+        assertThat(sepm.fingerprintList(id)).isEmpty();
+        assertThat(editor.removeHash("Guide", domain, MD5_B)).isEqualTo(FingerprintListEditor.Removal.NO_SUCH_LIST);
+    }
+
+    @Test
     void throttled429IsWaitedOutHonouringRetryAfter() throws Exception {
         try (SepmSimFixture throttled = SepmSimFixture.start(SepmSimulator.builder().endpoints(5).seed(32).rateLimitPerMinute(4));
              SepmClient client = throttled.client()) {
