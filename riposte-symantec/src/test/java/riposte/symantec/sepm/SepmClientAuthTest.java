@@ -61,7 +61,7 @@ class SepmClientAuthTest {
     void passwordWithPercentAndPlusIsEncodedForSepmsUrlDecoding() throws Exception {
         String password = "50%+off & more";
         try (SepmSimFixture f = SepmSimFixture.start(SepmSimulator.builder().endpoints(5).seed(4).password(password));
-             SepmClient sepm = f.client()) {
+             SepmClient sepm = f.clientBuilder().credentials(f.sim.username(), password, "Default").build()) {
             assertThat(sepm.domains()).isNotEmpty();
         }
     }

@@ -179,6 +179,20 @@ class SepmClientWireTest {
     }
 
     @Test
+    void goesThroughTheConfiguredProxy() throws Exception {
+        try (SepmClient proxied = SepmClient.builder().baseUrl(java.net.URI.create("http://127.0.0.9:8446"))
+                .credentials("admin", "secret", "").proxy(riposte.symantec.http.ProxySettings.of("127.0.0.1", server.getPort()))
+                .rateGovernorRegistry(new RateGovernor.Registry()).build()) {
+            server.enqueue(json(200, TOKEN));
+            server.enqueue(json(200, "{\"version\":\"14.3.25029.9000\"}"));
+            server.enqueue(json(204, ""));
+            assertThat(proxied.version().version()).isNotNull();
+        }
+        assertThat(take().getTarget()).isEqualTo("http://127.0.0.9:8446/sepm/api/v1/identity/authenticate");
+        assertThat(take().getTarget()).isEqualTo("http://127.0.0.9:8446/sepm/api/v1/version");
+    }
+
+    @Test
     void malformedJsonIsAProtocolError() throws Exception {
         server.enqueue(json(200, TOKEN));
         server.enqueue(json(200, "{\"content\": [oops"));
