@@ -72,7 +72,7 @@ final class TokenManager {
             if (!response.isSuccessful()) {
                 int code = response.code();
                 SepmException failure = SepmErrors.failure(code, text, call);
-                if (code == 400 || code == 401 || code == 403 || code == 404) {
+                if (code == 400 || code == 401 || code == 403) {
                     String detail = failure instanceof SepmApiException a && a.errorMessage() != null ? ": " + a.errorMessage() : "";
                     throw failure instanceof SepmAuthenticationException auth ? auth
                             : new SepmAuthenticationException(code, call + " was refused (HTTP " + code + ")" + detail);
