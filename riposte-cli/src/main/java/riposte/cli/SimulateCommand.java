@@ -10,7 +10,7 @@ import riposte.simulator.ses.SesSimulator;
 
 /** {@code riposte simulate}: runs a Symantec API simulator until interrupted. */
 @Command(name = "simulate", header = "Run a Symantec API simulator on this machine.",
-        subcommands = SimulateCommand.Ses.class)
+        subcommands = {SimulateCommand.Ses.class, riposte.cli.sep.SepSimulateCommand.class})
 final class SimulateCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,33 @@
+package riposte.cli.sep;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import riposte.cli.ExitCodes;
+import riposte.cli.io.Terminal;
+import riposte.symantec.sepm.FingerprintList;
+
+/** {@code riposte sep blacklist assign NAME --group-id G}: blocks the list's hashes on a group. Destructive. */
+@Command(name = "assign", header = "Assign a fingerprint list to a group's system lockdown (asks for confirmation).")
+final class SepBlacklistAssign extends SepBlacklistCall {
+    @Option(names = "--group-id", required = true, paramLabel = "ID", description = "The group whose system lockdown blocks the list.")
+    String groupId;
+
+    @Mixin
+    SepConfirmOptions confirm;
+
+    @Override
+    int run(SepConnection sepm) {
+        FingerprintList list = existing(sepm.client(), domainId(sepm.client()));
+        String where = sepm.client().group(groupId).map(g -> "'" + Terminal.safe(g.fullPathName()) + "' ("
+                + (g.numberOfPhysicalComputers() == null ? 0 : g.numberOfPhysicalComputers()) + " computers)").orElse(groupId);
+        if (!confirm.approve(out(), err(), "block the " + list.fingerprints().size() + " hashes of fingerprint list '" + name
+                + "' on group " + where)) {
+            return ExitCodes.OK;
+        }
+        sepm.client().assignLockdown(groupId, list.id());
+        if (json()) SepJson.line(out(), java.util.Map.of("id", list.id(), "name", name, "groupId", groupId));
+        else out().println("Assigned fingerprint list '" + name + "' to group " + where + ".");
+        return ExitCodes.OK;
+    }
+}
