@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -95,6 +97,11 @@ public final class SesClient implements AutoCloseable {
         base.dispatcher(dispatcher);
         if (b.proxy != null) Transport.applyProxy(base, b.proxy);
         if (b.caCertificates != null) Transport.applyTrust(base, b.caCertificates, b.replaceDefaultTrust);
+        if (!baseUrl.isHttps()) {
+            // Plain http is only allowed to loopback (a simulator): skip building a TLS context, which costs a
+            // one-shot command a third of its start-up.
+            base.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        }
         OkHttpClient transport = base.build();
         HttpUrl base0 = baseUrl;
         // Redirects carry credentials, so only to the same host, Symantec's regional hosts, or loopback (simulator).
