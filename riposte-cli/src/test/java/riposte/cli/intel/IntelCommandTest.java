@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import riposte.cli.CliRun;
 import riposte.cli.ExitCodes;
+import riposte.simulator.fault.Fault;
+import riposte.simulator.ses.SesSimulator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,6 +107,35 @@ class IntelCommandTest {
         CliRun run = CliRun.of("intel", "lookup", "8.8.8.8", "--config", writeConfig("ses:\n  url: http://127.0.0.1:9\n"));
         assertThat(run.exitCode()).isEqualTo(ExitCodes.AUTHENTICATION);
         assertThat(run.err()).contains("RIPOSTE_SES_CLIENT_ID").contains("--sim");
+    }
+
+    @Test
+    void wrongCredentialsStopTheRunWithExitCodeThree() {
+        try (SesSimulator sim = SesSimulator.builder().port(0).build().start()) {
+            String config = writeConfig("ses:\n  url: " + sim.baseUrl() + "\n  client-id: riposte-sim\n  client-secret: wrong\n");
+            CliRun run = CliRun.of("intel", "lookup", WATERBUG, "8.8.8.8", "--config", config);
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.AUTHENTICATION);
+            assertThat(run.err()).contains("authentication failed").doesNotContain("wrong");
+            assertThat(sim.stats().tokensIssued()).isZero();
+        }
+    }
+
+    @Test
+    void anUpstreamFailingAfterRetriesGivesExitCodeFourAndTheOtherResults() throws Exception {
+        try (SesSimulator sim = SesSimulator.builder().port(0).build().start()) {
+            String config = writeConfig("ses:\n  url: " + sim.baseUrl()
+                    + "\n  client-id: riposte-sim\n  client-secret: riposte-sim-secret\n  max-attempts: 2\n");
+            CliRun warmUp = CliRun.of("intel", "insight", "8.8.8.8", "--config", config);
+            assertThat(warmUp.exitCode()).as(warmUp.err()).isZero();
+            // Every protection call fails, twice; insight keeps working.
+            sim.enqueue(Fault.status(503).onPath("/v1/threat-intel/protection/").times(10));
+            CliRun run = CliRun.of("intel", "lookup", "8.8.8.8", "--json", "--config", config);
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UPSTREAM);
+            JsonNode json = JSON.readTree(run.out());
+            assertThat(json.at("/insight/network").asString()).isEqualTo("8.8.8.8");
+            assertThat(json.at("/errors/protection/kind").asString()).isEqualTo("upstream");
+            assertThat(json.at("/errors/protection/message").asString()).contains("503");
+        }
     }
 
     @Test
