@@ -159,8 +159,10 @@ abstract class IntelSubcommand implements Callable<Integer> {
         return output == null ? spec.commandLine().getColorScheme().ansi() : Ansi.OFF;
     }
 
+    /** A progress bar for bulk runs when standard error is a terminal (the launcher tells; Java alone cannot). */
     private boolean progress() {
-        return !noProgress && input != null && System.console() != null;
+        return !noProgress && input != null
+                && (Boolean.getBoolean("riposte.stderr.terminal") || System.console() != null);
     }
 
     /** The number of lines in the input file, for the progress bar's ETA; -1 when unknown (standard input). */
