@@ -35,7 +35,8 @@ import riposte.symantec.sepm.Targets;
  * walk every command-status page through {@link SepmClient#commandStatus} (lazy, 500 rows a page), parsing the
  * {@code resultInXML} of each endpoint that has reached a terminal state and was not parsed before; stop when every
  * endpoint is parsed. Reported apart: the client JVM's process CPU time over the window (Riposte's own processing:
- * HTTP/TLS, JSON, paging, XML, plus the JVM's GC and JIT threads), the wall time inside {@code eocResult()} parsing,
+ * HTTP/TLS, JSON, paging, XML, plus the JVM's GC and JIT threads) and the calling thread's share of it, the
+ * wall time inside {@code eocResult()} parsing,
  * the simulator process's CPU time, and the client's heap (peak of the heap pools, and the largest heap left after
  * a collection).
  *
@@ -66,8 +67,8 @@ public final class EocScanBenchmark {
         knobs.put("agentDelayMaxS", "60");
         knobs.put("maliciousFraction", String.valueOf(fraction));
         knobs.put("maliciousSha256", sha256);
-        System.out.println("| scenario | endpoints | endpoints matched | matches parsed | polls | status pages | total s | client CPU s (Riposte's own) | of which parsing resultInXML s | simulator CPU s | client peak heap MiB | client max heap after GC MiB | -Xmx MiB |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| scenario | endpoints | endpoints matched | matches parsed | polls | status pages | total s | client CPU s (Riposte's own, all threads) | of which calling thread CPU s | parsing resultInXML, wall s | simulator CPU s | client peak heap MiB | client max heap after GC MiB | -Xmx MiB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         try (SepmSimulatorProcess sim = SepmSimulatorProcess.start("1g", knobs);
              SepmClient client = SepmClient.builder().baseUrl(sim.baseUrl)
                      .credentials(SepmSimulator.DEFAULT_USERNAME, SepmSimulator.DEFAULT_PASSWORD, "")
@@ -117,6 +118,7 @@ public final class EocScanBenchmark {
         }
         double seconds = m.wallSeconds();
         double cpu = m.processCpuSeconds();
+        double threadCpu = m.threadCpuSeconds();
         double peak = ClientMetrics.peakHeapMiB();
         double afterGc = ClientMetrics.maxAfterGcMiB();
         double simCpu = (sim.cpu().minus(simCpu0)).toMillis() / 1000.0;
@@ -126,8 +128,8 @@ public final class EocScanBenchmark {
         if (sim.holding >= 0 && matchedEndpoints != sim.holding) {
             throw new IllegalStateException(matchedEndpoints + " endpoints matched, the simulator planted the hash on " + sim.holding);
         }
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f | %d |%n",
-                s.name(), parsed.size(), matchedEndpoints, found.size(), polls, pages, seconds, cpu, parseNanos / 1e9,
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f | %d |%n",
+                s.name(), parsed.size(), matchedEndpoints, found.size(), polls, pages, seconds, cpu, threadCpu, parseNanos / 1e9,
                 simCpu, peak, afterGc, ClientMetrics.maxHeapMiB());
         System.out.flush();
     }
