@@ -142,6 +142,14 @@ class SepSimCommandTest {
         assertThat(run.err()).contains("RIPOSTE_SEPM_URL").contains("RIPOSTE_SEPM_PASSWORD").contains("--sim");
     }
 
+    @Test
+    void simulateSepmRejectsBadKnobsWithWhatIsAccepted() {
+        CliRun run = CliRun.of("simulate", "sepm", "--agent-delay-s", "60..5");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("A..B").contains("5..60");
+        assertThat(CliRun.of("simulate", "sepm", "--rate-limit", "fast").err()).contains("calls per minute");
+    }
+
     private static List<String> onlineOnes(List<String> ids) {
         CliRun run = CliRun.of("sep", "computers", "--sim", "--json");
         return run.out().lines().map(JSON::readTree).filter(n -> ids.contains(n.get("uniqueId").asString()))
