@@ -40,7 +40,7 @@ final class SimulateCommand implements Runnable {
         @Option(names = "--token-ttl", paramLabel = "S", defaultValue = "3600", description = "Access token lifetime in seconds (default ${DEFAULT-VALUE}).")
         long tokenTtl;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated population (default ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated population (default ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--region-redirect", description = "Answer 307 to a second, 'regional' listener, as the real service does for tenants of another region.")

@@ -3,8 +3,6 @@ package riposte.cli.sep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,21 +133,11 @@ final class SepConnection implements AutoCloseable {
         return b;
     }
 
-    /** {@code host:port} or {@code http://user:password@host:port}. */
-    static ProxySettings proxy(String value) {
+    private static ProxySettings proxy(String value) {
         try {
-            if (!value.contains("://")) return ProxySettings.parse(value);
-            URI uri = URI.create(value);
-            if (uri.getHost() == null || uri.getPort() < 0) throw new IllegalArgumentException();
-            ProxySettings p = ProxySettings.of(uri.getHost(), uri.getPort());
-            String userInfo = uri.getRawUserInfo();
-            if (userInfo == null) return p;
-            int colon = userInfo.indexOf(':');
-            String user = URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), StandardCharsets.UTF_8);
-            String pass = colon < 0 ? "" : URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
-            return p.withAuth(user, pass);
+            return ProxySettings.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(Setting.SEPM_PROXY.key() + " must be host:port or http://user:password@host:port");
+            throw new ConfigurationException(Setting.SEPM_PROXY.key() + ": " + e.getMessage());
         }
     }
 }

@@ -3,7 +3,6 @@ package riposte.symantec.sepm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -30,7 +29,6 @@ final class SepmTls {
     static final String INSECURE_WARNING = "WARNING: TLS certificate verification for SEPM is OFF (--insecure / "
             + "RIPOSTE_SEPM_INSECURE=true): anyone on the network path can read the SEPM password and tokens. "
             + "Trust SEPM's certificate instead with RIPOSTE_SEPM_CA_CERT=<pem file>.";
-    private static final System.Logger LOG = System.getLogger(SepmTls.class.getName());
 
     private SepmTls() {}
 
@@ -51,11 +49,10 @@ final class SepmTls {
         });
     }
 
-    /** Turns verification off, and says so on {@code warnings} and in the log. */
+    /** Turns verification off, and says so on {@code warnings} (standard error by default), once per client. */
     static void insecure(OkHttpClient.Builder builder, PrintStream warnings) {
         warnings.println(INSECURE_WARNING);
         warnings.flush();
-        LOG.log(Level.WARNING, INSECURE_WARNING);
         X509TrustManager trustAll = new X509TrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {}
