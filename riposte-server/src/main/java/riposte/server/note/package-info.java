@@ -1,0 +1,2 @@
+/** Notes: free-text remarks on an incident. */
+package riposte.server.note;

@@ -1,0 +1,18 @@
+package riposte.server.system;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code riposte.server}.
+ *
+ * @param blobDir directory where attachment and report contents are stored, one file per SHA-256
+ * @param defaultPageSize page size when a list request gives none
+ * @param maxPageSize the largest page size a client may ask for
+ */
+@ConfigurationProperties("riposte.server")
+public record ServerSettings(
+        @DefaultValue("./data/blobs") Path blobDir,
+        @DefaultValue("20") int defaultPageSize,
+        @DefaultValue("200") int maxPageSize) {}

@@ -1,0 +1,2 @@
+/** What every feature of the server shares: paging, problem documents, the acting principal, SQL helpers. */
+package riposte.server.system;

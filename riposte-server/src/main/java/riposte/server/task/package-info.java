@@ -1,0 +1,2 @@
+/** Tasks: the to-do list of an incident. */
+package riposte.server.task;

@@ -1,0 +1,96 @@
+package riposte.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole server on a random port, exercised over real HTTP. Subclasses choose the database: H2 in memory by
+ * default, or PostgreSQL with {@code @Import(EmbeddedPostgresDatabase.class)}. Tests share one database per context,
+ * so each test makes its own data (unique names) and never assumes an empty table.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:riposte-test;DB_CLOSE_DELAY=-1",
+        "riposte.server.blob-dir=target/test-blobs",
+        "logging.level.riposte=WARN"})
+public abstract class ApiTestBase {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    protected JsonMapper json;
+
+    /** A status and a parsed body (null when empty). */
+    protected record Reply(int status, String contentType, JsonNode body) {
+        public JsonNode get(String field) {
+            return body.get(field);
+        }
+    }
+
+    protected Reply get(String path) {
+        return send("GET", path, null);
+    }
+
+    protected Reply post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    protected Reply patch(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
+    protected Reply put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    protected Reply delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    protected Reply send(String method, String path, Object body) {
+        String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "application/json, application/problem+json")
+                .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(text));
+        if (text != null) request.header("Content-Type", "application/json");
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String content = response.body();
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    content == null || content.isEmpty() ? null : json.readTree(content));
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Asserts an RFC 9457 problem document with the given status and returns it. */
+    protected JsonNode problem(Reply reply, int status) {
+        assertThat(reply.status()).as("status of %s", reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().get("status").asInt()).isEqualTo(status);
+        assertThat(reply.body().get("type").asString()).startsWith("urn:riposte:problem:");
+        assertThat(reply.body().get("title").asString()).isNotBlank();
+        assertThat(reply.body().get("detail").asString()).isNotBlank();
+        return reply.body();
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,4 @@
+package riposte.server.incident;
+
+/** The incident API on H2. */
+class H2IncidentApiTest extends IncidentApiContract {}
