@@ -1,0 +1,4 @@
+package riposte.server.indicator;
+
+/** The indicator API on H2. */
+class H2IndicatorApiTest extends IndicatorApiContract {}
