@@ -8,6 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import riposte.core.indicator.Indicator;
 
 /**
@@ -43,21 +47,67 @@ public final class Enricher {
         return enrich(indicator, source.sections());
     }
 
-    /** Enriches {@code indicator} for {@code sections}; never throws for a source failure. */
+    /**
+     * Enriches {@code indicator} for {@code sections}; never throws for a source failure. Sections the cache cannot
+     * answer are fetched in parallel on virtual threads, so a one-shot lookup waits for the slowest section, not the
+     * sum of them; cache hits stay on the calling thread.
+     */
     public Enrichment enrich(Indicator indicator, Set<Section> sections) {
-        EnumSet<Section> wanted = sections.isEmpty() ? EnumSet.noneOf(Section.class) : EnumSet.copyOf(sections);
-        List<SectionOutcome> outcomes = new ArrayList<>(wanted.size());
-        List<SectionResult> results = new ArrayList<>(wanted.size());
-        for (Section section : wanted) {
-            SectionOutcome o = outcome(section, indicator);
-            outcomes.add(o);
+        Section[] wanted = (sections.isEmpty() ? EnumSet.noneOf(Section.class) : EnumSet.copyOf(sections))
+                .toArray(Section[]::new);
+        SectionOutcome[] outcomes = new SectionOutcome[wanted.length];
+        int misses = 0;
+        for (int i = 0; i < wanted.length; i++) {
+            outcomes[i] = answerWithoutFetching(wanted[i], indicator);
+            if (outcomes[i] == null) misses++;
+        }
+        if (misses == 1) {
+            for (int i = 0; i < wanted.length; i++) {
+                if (outcomes[i] == null) outcomes[i] = fetch(wanted[i], indicator);
+            }
+        } else if (misses > 1) {
+            fetchInParallel(indicator, wanted, outcomes);
+        }
+        List<SectionResult> results = new ArrayList<>(wanted.length);
+        for (SectionOutcome o : outcomes) {
             if (o instanceof SectionOutcome.Fetched f) results.add(f.result());
         }
-        return new Enrichment(indicator, outcomes, policy.assess(results));
+        return new Enrichment(indicator, List.of(outcomes), policy.assess(results));
     }
 
     /** One section, from the cache if fresh. */
     public SectionOutcome outcome(Section section, Indicator indicator) {
+        SectionOutcome known = answerWithoutFetching(section, indicator);
+        return known != null ? known : fetch(section, indicator);
+    }
+
+    private void fetchInParallel(Indicator indicator, Section[] wanted, SectionOutcome[] outcomes) {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<SectionOutcome>> futures = new ArrayList<>(wanted.length);
+            for (int i = 0; i < wanted.length; i++) {
+                Section section = wanted[i];
+                futures.add(outcomes[i] == null ? threads.submit(() -> fetch(section, indicator)) : null);
+            }
+            for (int i = 0; i < wanted.length; i++) {
+                if (futures.get(i) != null) outcomes[i] = join(futures.get(i), wanted[i]);
+            }
+        }
+    }
+
+    private static SectionOutcome join(Future<SectionOutcome> future, Section section) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SectionOutcome.Failed(section, ErrorKind.INTERNAL, "interrupted", true);
+        } catch (ExecutionException e) {
+            // fetch() catches RuntimeExceptions itself; only an Error can get here.
+            throw new IllegalStateException("fetching " + section.jsonName() + " failed", e.getCause());
+        }
+    }
+
+    /** The outcome when no request is needed (not applicable, or a fresh cache entry); null when it must be fetched. */
+    private SectionOutcome answerWithoutFetching(Section section, Indicator indicator) {
         if (!source.sections().contains(section)) {
             return new SectionOutcome.NotApplicable(section, "the source " + source.id() + " has no " + section.jsonName());
         }
@@ -67,6 +117,10 @@ public final class Enricher {
         if (hit != null) {
             return new SectionOutcome.Fetched(hit.result(), new Provenance(source.id(), true, hit.fetchedAt(), cache.age(hit)));
         }
+        return null;
+    }
+
+    private SectionOutcome fetch(Section section, Indicator indicator) {
         try {
             Instant fetchedAt = clock.instant();
             SectionResult result = source.fetch(section, indicator);
