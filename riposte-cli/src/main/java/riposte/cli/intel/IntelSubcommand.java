@@ -99,7 +99,7 @@ abstract class IntelSubcommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (PrintWriter out = openOutput();
              SesConnection connection = sim ? SesConnection.simulated(settings) : SesConnection.configured(settings);
-             IntelOutput sink = IntelOutput.of(chosenFormat(), out, ansi(out))) {
+             IntelOutput sink = IntelOutput.of(chosenFormat(), out, ansi())) {
             Iterator<InputLine> lines = input == null ? fromArguments.iterator() : concat(fromArguments, input);
             IntelRun run = new IntelRun(connection.enricher(), sections(), concurrency, sink, err,
                     progress(), input == null);
@@ -155,7 +155,8 @@ abstract class IntelSubcommand implements Callable<Integer> {
         return new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8));
     }
 
-    private Ansi ansi(PrintWriter out) {
+    /** Colours only on the terminal, never in a file written with --output. */
+    private Ansi ansi() {
         return output == null ? spec.commandLine().getColorScheme().ansi() : Ansi.OFF;
     }
 
