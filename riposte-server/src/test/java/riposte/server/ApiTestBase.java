@@ -22,18 +22,23 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:riposte-test;DB_CLOSE_DELAY=-1",
         "riposte.server.blob-dir=target/test-blobs",
+        "riposte.security.admin-password=" + ApiTestBase.ADMIN_PASSWORD,
+        "riposte.security.admin-api-token=" + ApiTestBase.ADMIN_TOKEN,
         "logging.level.riposte=WARN"})
 public abstract class ApiTestBase {
+    /** The first admin's password and API token, as RIPOSTE_ADMIN_PASSWORD / RIPOSTE_ADMIN_API_TOKEN would give them. */
+    public static final String ADMIN_PASSWORD = "admin-test-password-1";
+    public static final String ADMIN_TOKEN = "rip_test-admin-token-0123456789abcdefghijklmnopq";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
     protected JsonMapper json;
 
     /** A status and a parsed body (null when empty). */
-    protected record Reply(int status, String contentType, JsonNode body) {
+    protected record Reply(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {
         public JsonNode get(String field) {
             return body.get(field);
         }
@@ -59,24 +64,36 @@ public abstract class ApiTestBase {
         return send("DELETE", path, null);
     }
 
+    /** Sends as the bootstrap admin (API token). */
     protected Reply send(String method, String path, Object body) {
+        return sendAs(ADMIN_TOKEN, method, path, body);
+    }
+
+    /** Sends with {@code Authorization: Bearer token}, or with no credentials when {@code token} is null. */
+    protected Reply sendAs(String token, String method, String path, Object body) {
         String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json, application/problem+json")
+                .header("Accept", "application/json, application/problem+json, */*;q=0.1")
                 .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(text));
         if (text != null) request.header("Content-Type", "application/json");
+        if (token != null) request.header("Authorization", "Bearer " + token);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String content = response.body();
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    content == null || content.isEmpty() ? null : json.readTree(content));
+                    content == null || content.isEmpty() || !isJson(response) ? null : json.readTree(content),
+                    response.headers());
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    private static boolean isJson(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("").contains("json");
     }
 
     /** Asserts an RFC 9457 problem document with the given status and returns it. */

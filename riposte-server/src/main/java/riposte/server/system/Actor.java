@@ -1,17 +1,12 @@
 package riposte.server.system;
 
-import org.springframework.stereotype.Component;
-
 /**
- * Who is acting, for the audit log. Until security lands every request acts as {@value #SYSTEM}; the security slice
- * replaces this bean with one that reads the authenticated user.
+ * Who is acting, for the audit log. The security package supplies the bean: the authenticated user's name, or the
+ * owner of the API token used; {@value #SYSTEM} outside requests (start-up, background work).
  */
-@Component
-public class Actor {
-    public static final String SYSTEM = "system";
+public interface Actor {
+    String SYSTEM = "system";
 
     /** The name recorded as "who" in audit entries for the current request. */
-    public String current() {
-        return SYSTEM;
-    }
+    String current();
 }

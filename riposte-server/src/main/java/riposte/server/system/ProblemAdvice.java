@@ -63,6 +63,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "The change conflicts with existing data (a duplicate, or a reference to something that no longer exists)");
     }
 
+    /** A role check inside a controller or service ({@code @PreAuthorize}, ownership); the filters answer the rest. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<Object> denied(org.springframework.security.access.AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this request");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected failure while handling a request", e);

@@ -150,7 +150,7 @@ abstract class IncidentApiContract extends ApiTestBase {
         long id = createIncident(unique("notes"), "LOW", "frank").get("id").asLong();
         var note = post("/api/v1/incidents/" + id + "/notes", Map.of("body", "Isolated the host."));
         assertThat(note.status()).isEqualTo(201);
-        assertThat(note.get("author").asString()).isEqualTo("system");
+        assertThat(note.get("author").asString()).isEqualTo("admin");
         var edited = patch("/api/v1/incidents/" + id + "/notes/" + note.get("id").asLong(),
                 Map.of("body", "Isolated the host at 10:00.", "version", 0));
         assertThat(edited.get("body").asString()).endsWith("10:00.");
@@ -179,7 +179,7 @@ abstract class IncidentApiContract extends ApiTestBase {
         assertThat(audit.get("totalItems").asLong()).isEqualTo(2);
         JsonNode update = audit.get("items").get(0);
         assertThat(update.get("action").asString()).isEqualTo("update");
-        assertThat(update.get("actor").asString()).isEqualTo("system");
+        assertThat(update.get("actor").asString()).isEqualTo("admin");
         assertThat(update.get("before").get("severity").asString()).isEqualTo("LOW");
         assertThat(update.get("after").get("severity").asString()).isEqualTo("HIGH");
         JsonNode create = audit.get("items").get(1);

@@ -1,0 +1,104 @@
+package riposte.server.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. Public: {@code /actuator/health}, {@code /api/v1/openapi.json}, the login page. Every other path
+ * needs a console session (form login, CSRF-protected) or an API token; the URL rules below give each role its paths,
+ * and anything not listed is for admins only, so a new endpoint is closed until someone opens it on purpose (the
+ * authorisation matrix test fails until it is listed there too).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt for new hashes
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name()).implies(Role.RESPONDER.name())
+                .role(Role.RESPONDER.name()).implies(Role.ANALYST.name())
+                .role(Role.ANALYST.name()).implies(Role.VIEWER.name())
+                .build();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemWriter problems, LoginHandlers login,
+            TokenStore tokens, SecuritySettings settings, SessionRegistry sessions) throws Exception {
+        http.authorizeHttpRequests(a -> {
+            a.requestMatchers("/error", "/login", "/actuator/health", "/actuator/health/**", "/api/v1/openapi.json",
+                    "/api/v1/openapi.json.yaml")
+                    .permitAll();
+            if (settings.prometheusPublic()) a.requestMatchers("/actuator/prometheus").permitAll();
+            a.requestMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.name())
+                    .requestMatchers("/api/v1/me", "/api/v1/tokens", "/api/v1/tokens/**").authenticated()
+                    .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/audit", "/api/v1/audit/**")
+                    .hasRole(Role.ADMIN.name())
+                    .requestMatchers("/api/v1/actions", "/api/v1/actions/**").hasRole(Role.RESPONDER.name())
+                    .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Role.VIEWER.name())
+                    .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(Role.VIEWER.name())
+                    .requestMatchers("/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/indicators",
+                            "/api/v1/indicators/**").hasRole(Role.ANALYST.name())
+                    .anyRequest().hasRole(Role.ADMIN.name());
+        });
+        http.csrf(c -> c.requireCsrfProtectionMatcher(csrfNeeded()));
+        http.formLogin(f -> f.successHandler(login).failureHandler(login));
+        http.logout(l -> l.logoutSuccessHandler(login));
+        http.httpBasic(AbstractHttpConfigurer::disable);
+        http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions)
+                .expiredSessionStrategy(event -> problems.unauthorized(event.getResponse(), "session-expired",
+                        "The session was ended (the user was changed or disabled); log in again",
+                        "FormBased")));
+        http.exceptionHandling(e -> e.authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems.accessDeniedHandler()));
+        http.addFilterBefore(login.throttleFilter(), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /**
+     * CSRF tokens are required where a browser sends ambient credentials: unsafe methods on requests that carry a
+     * session cookie, and the login form itself (against login CSRF). Requests with an API token are exempt (a
+     * browser never adds that header by itself), and so are requests with no session, which are anonymous anyway
+     * and answered 401.
+     */
+    static RequestMatcher csrfNeeded() {
+        return (HttpServletRequest request) -> !SAFE_METHODS.contains(request.getMethod())
+                && !BearerTokenFilter.hasBearer(request)
+                && (request.getRequestedSessionId() != null || "/login".equals(request.getServletPath()));
+    }
+}

@@ -1,0 +1,205 @@
+package riposte.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import riposte.server.ApiTestBase;
+
+/**
+ * Every endpoint (method + path pattern) × every role (none, viewer, analyst, responder, admin) → 2xx, 401 or 403.
+ * The endpoints are enumerated from every {@link RequestMappingInfoHandlerMapping} in the running server (controllers,
+ * springdoc, actuator): an endpoint without an entry here fails {@link #everyEndpointHasAMatrixEntry()}, and so does an
+ * entry for an endpoint that no longer exists.
+ */
+abstract class AuthorizationMatrixContract extends ApiTestBase {
+    /** Not endpoints of ours: Boot's error page (reached only through error dispatch; permitted). */
+    private static final List<String> NOT_ENDPOINTS = List.of("* /error");
+
+    /** A concrete request for an endpoint; built fresh for each role, since some requests delete what they use. */
+    record Call(String path, Object body) {}
+
+    /** The lowest role allowed, or null for a public endpoint; and how to build a request given the caller's token. */
+    record Entry(Role minimum, Function<String, Call> call) {}
+
+    @Autowired
+    ApplicationContext context;
+
+    private final Map<String, Entry> matrix = new LinkedHashMap<>();
+
+    private void entry(String key, Role minimum, Function<String, Call> call) {
+        matrix.put(key, new Entry(minimum, call));
+    }
+
+    private void entry(String key, Role minimum, String path) {
+        entry(key, minimum, token -> new Call(path, null));
+    }
+
+    private void entry(String key, Role minimum, Function<String, String> path, Object body) {
+        entry(key, minimum, token -> new Call(path.apply(token), body));
+    }
+
+    private void buildMatrix() {
+        var incident = Map.of("name", unique("matrix"), "severity", "LOW");
+        entry("GET /api/v1/incidents", Role.VIEWER, "/api/v1/incidents");
+        entry("POST /api/v1/incidents", Role.ANALYST, t -> "/api/v1/incidents", incident);
+        entry("GET /api/v1/incidents/{id}", Role.VIEWER, t -> "/api/v1/incidents/" + incident(), null);
+        entry("PATCH /api/v1/incidents/{id}", Role.ANALYST, t -> "/api/v1/incidents/" + incident(),
+                Map.of("severity", "HIGH", "version", 0));
+        entry("DELETE /api/v1/incidents/{id}", Role.ANALYST, t -> "/api/v1/incidents/" + incident(), null);
+        for (String child : List.of("artifacts", "notes", "tasks")) {
+            String base = "/api/v1/incidents/{incidentId}/" + child;
+            Map<String, Object> create = switch (child) {
+                case "artifacts" -> Map.of("value", "evil.example.com");
+                case "notes" -> Map.of("body", "a note");
+                default -> Map.of("title", "a task");
+            };
+            Map<String, Object> update = switch (child) {
+                case "artifacts" -> Map.of("description", "changed", "version", 0);
+                case "notes" -> Map.of("body", "changed", "version", 0);
+                default -> Map.of("status", "done", "version", 0);
+            };
+            entry("GET " + base, Role.VIEWER, t -> "/api/v1/incidents/" + incident() + "/" + child, null);
+            entry("POST " + base, Role.ANALYST, t -> "/api/v1/incidents/" + incident() + "/" + child, create);
+            entry("GET " + base + "/{id}", Role.VIEWER, t -> childPath(child, create), null);
+            entry("PATCH " + base + "/{id}", Role.ANALYST, t -> childPath(child, create), update);
+            entry("DELETE " + base + "/{id}", Role.ANALYST, t -> childPath(child, create), null);
+        }
+        entry("GET /api/v1/indicators", Role.VIEWER, "/api/v1/indicators");
+        entry("POST /api/v1/indicators", Role.ANALYST, t -> new Call("/api/v1/indicators",
+                Map.of("value", unique("matrix") + ".example.org")));
+        entry("GET /api/v1/indicators/{id}", Role.VIEWER, t -> "/api/v1/indicators/" + indicator(), null);
+        entry("PATCH /api/v1/indicators/{id}", Role.ANALYST, t -> "/api/v1/indicators/" + indicator(),
+                Map.of("verdict", "MALICIOUS", "version", 0));
+        entry("GET /api/v1/indicators/{id}/attributes", Role.VIEWER,
+                t -> "/api/v1/indicators/" + indicator() + "/attributes", null);
+        entry("PUT /api/v1/indicators/{id}/attributes", Role.ANALYST,
+                t -> "/api/v1/indicators/" + indicator() + "/attributes",
+                Map.of("name", "Symantec ThreatIntel Reputation", "value", "MALICIOUS", "source", "matrix"));
+        entry("GET /api/v1/attribute-definitions", Role.VIEWER, "/api/v1/attribute-definitions");
+        entry("GET /api/v1/audit", Role.ADMIN, "/api/v1/audit");
+        entry("GET /api/v1/users", Role.ADMIN, "/api/v1/users");
+        entry("POST /api/v1/users", Role.ADMIN, t -> new Call("/api/v1/users", newUserBody(Role.VIEWER)));
+        entry("GET /api/v1/users/{id}", Role.ADMIN, t -> "/api/v1/users/" + user(Role.VIEWER), null);
+        entry("PATCH /api/v1/users/{id}", Role.ADMIN, t -> "/api/v1/users/" + user(Role.VIEWER),
+                Map.of("role", "analyst", "version", 0));
+        entry("GET /api/v1/tokens", Role.VIEWER, "/api/v1/tokens");
+        entry("POST /api/v1/tokens", Role.VIEWER, t -> "/api/v1/tokens", Map.of("name", "matrix"));
+        entry("DELETE /api/v1/tokens/{id}", Role.VIEWER, t -> "/api/v1/tokens/" + ownToken(t), null);
+        entry("GET /api/v1/me", Role.VIEWER, "/api/v1/me");
+        entry("GET /api/v1/openapi.json", null, "/api/v1/openapi.json");
+        entry("GET /api/v1/openapi.json.yaml", null, "/api/v1/openapi.json.yaml");
+        entry("GET /actuator/health", null, "/actuator/health");
+        entry("GET /actuator/health/**", null, "/actuator/health/liveness");
+        entry("GET /actuator/prometheus", Role.ADMIN, "/actuator/prometheus");
+        entry("GET /actuator/info", Role.ADMIN, "/actuator/info");
+        entry("GET /actuator", Role.ADMIN, "/actuator");
+    }
+
+    @Test
+    void everyEndpointHasAMatrixEntry() {
+        buildMatrix();
+        var endpoints = new TreeSet<String>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                var methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    if (methods.isEmpty()) endpoints.add("* " + pattern);
+                    for (RequestMethod m : methods) endpoints.add(m.name() + " " + pattern);
+                }
+            }
+        }
+        NOT_ENDPOINTS.forEach(endpoints::remove);
+        assertThat(matrix.keySet()).as("the authorisation matrix must list every endpoint of the server, and only those")
+                .containsExactlyInAnyOrderElementsOf(endpoints);
+    }
+
+    @Test
+    void everyRoleGetsWhatTheMatrixSays() {
+        buildMatrix();
+        Map<Role, String> tokens = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) tokens.put(role, role == Role.ADMIN ? ADMIN_TOKEN : tokenFor(user(role)));
+        SoftAssertions softly = new SoftAssertions();
+        List<String> table = new ArrayList<>();
+        matrix.forEach((key, entry) -> {
+            String method = key.substring(0, key.indexOf(' '));
+            for (Role role : roles()) {
+                String token = role == null ? null : tokens.get(role);
+                Call call = entry.call().apply(token == null ? ADMIN_TOKEN : token);
+                Reply reply = sendAs(token, method, call.path(), call.body());
+                int expected = entry.minimum() == null ? 200 : role == null ? 401
+                        : role.includes(entry.minimum()) ? 200 : 403;
+                table.add(key + " as " + role + " -> " + reply.status());
+                if (expected == 200) {
+                    softly.assertThat(reply.status()).as("%s as %s: %s", key, role, reply.body()).isBetween(200, 299);
+                } else {
+                    softly.assertThat(reply.status()).as("%s as %s", key, role).isEqualTo(expected);
+                    softly.assertThat(reply.contentType()).as("%s as %s", key, role)
+                            .startsWith("application/problem+json");
+                }
+            }
+        });
+        softly.assertAll();
+        assertThat(table).hasSize(matrix.size() * 5);
+    }
+
+    private static List<Role> roles() {
+        var roles = new ArrayList<Role>();
+        roles.add(null);
+        roles.addAll(List.of(Role.values()));
+        return roles;
+    }
+
+    private long incident() {
+        return created(post("/api/v1/incidents", Map.of("name", unique("matrix"), "severity", "LOW")));
+    }
+
+    private String childPath(String child, Map<String, Object> create) {
+        long incident = incident();
+        return "/api/v1/incidents/" + incident + "/" + child + "/"
+                + created(post("/api/v1/incidents/" + incident + "/" + child, create));
+    }
+
+    private long indicator() {
+        return created(post("/api/v1/indicators", Map.of("value", unique("matrix") + ".example.net")));
+    }
+
+    private Map<String, Object> newUserBody(Role role) {
+        return Map.of("username", unique(role.name().toLowerCase()), "role", role.name(),
+                "password", "a-long-enough-password");
+    }
+
+    private long user(Role role) {
+        return created(post("/api/v1/users", newUserBody(role)));
+    }
+
+    private String tokenFor(long userId) {
+        String owner = get("/api/v1/users/" + userId).get("username").asString();
+        Reply reply = post("/api/v1/tokens", Map.of("name", "matrix", "owner", owner));
+        assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
+        return reply.get("token").asString();
+    }
+
+    /** A token owned by the caller, so that revoking it is allowed. */
+    private long ownToken(String callerToken) {
+        return created(sendAs(callerToken, "POST", "/api/v1/tokens", Map.of("name", "to revoke")));
+    }
+
+    private static long created(Reply reply) {
+        assertThat(reply.status()).as("fixture: %s", reply.body()).isEqualTo(201);
+        return reply.get("id").asLong();
+    }
+}
