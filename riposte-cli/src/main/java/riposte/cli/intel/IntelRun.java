@@ -113,10 +113,13 @@ final class IntelRun {
         return true;
     }
 
+    /** The one reason when one section was asked for; otherwise what the service takes at all. */
     private static String reasons(Enrichment e) {
-        return e.outcomes().stream().filter(o -> o instanceof SectionOutcome.NotApplicable)
-                .map(o -> ((SectionOutcome.NotApplicable) o).reason()).distinct()
-                .reduce((a, b) -> a + "; " + b).orElse("no section applies");
+        var reasons = e.outcomes().stream().filter(o -> o instanceof SectionOutcome.NotApplicable)
+                .map(o -> ((SectionOutcome.NotApplicable) o).reason()).toList();
+        if (reasons.size() == 1) return reasons.get(0);
+        return "Symantec Threat Intelligence takes SHA-256 hashes, domains, IPv4 addresses, URLs and CVE ids (given: "
+                + e.indicator().type().label() + ")";
     }
 
     private int exitCode() {
