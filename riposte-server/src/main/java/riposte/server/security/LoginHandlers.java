@@ -118,7 +118,6 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
     }
 
     private static boolean wantsHtml(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains("text/html");
+        return SecurityConfiguration.wantsHtml(request);
     }
 }

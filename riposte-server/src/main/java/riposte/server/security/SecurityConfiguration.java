@@ -83,11 +83,18 @@ class SecurityConfiguration {
                 .expiredSessionStrategy(event -> problems.unauthorized(event.getResponse(), "session-expired",
                         "The session was ended (the user was changed or disabled); log in again",
                         "FormBased")));
-        http.exceptionHandling(e -> e.authenticationEntryPoint(problems)
+        // A default (not the) entry point, so that Spring still generates the login page at GET /login and sends
+        // browsers there; everything that does not ask for HTML gets a 401 problem document.
+        http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, request -> !wantsHtml(request))
                 .accessDeniedHandler(problems.accessDeniedHandler()));
         http.addFilterBefore(login.throttleFilter(), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    static boolean wantsHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
     }
 
     /**
