@@ -1,0 +1,110 @@
+package riposte.core.playbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Parses one playbook YAML file into a definition, collecting every problem with its position. */
+final class PlaybookParser {
+    private static final List<String> TOP = List.of("id", "version", "name", "description", "on", "destructive",
+            "timeout", "inputs", "steps", "outputs");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    /** The result: a definition when there were no problems, and where its id sits (for duplicate checks). */
+    record Parsed(PlaybookDefinition definition, List<PlaybookProblem> problems, int idLine, int idColumn) {}
+
+    private final FunctionCatalog catalog;
+    private final Expressions expressions;
+
+    PlaybookParser(FunctionCatalog catalog, Expressions expressions) {
+        this.catalog = catalog;
+        this.expressions = expressions;
+    }
+
+    Parsed parse(String origin, String text) {
+        ParseContext ctx = new ParseContext(origin, text, catalog, expressions);
+        Optional<Node> root;
+        try {
+            root = new Compose(LoadSettings.builder().setLabel(origin).setAllowDuplicateKeys(false).build())
+                    .composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            var mark = e.getProblemMark().or(e::getContextMark);
+            ctx.error(mark.map(m -> m.getLine() + 1).orElse(0), mark.map(m -> m.getColumn() + 1).orElse(0),
+                    "YAML: " + e.getProblem());
+            return new Parsed(null, ctx.problems(), 0, 0);
+        } catch (YamlEngineException e) {
+            ctx.error(0, 0, "YAML: " + e.getMessage());
+            return new Parsed(null, ctx.problems(), 0, 0);
+        }
+        if (root.isEmpty() || !new YamlNode(root.get()).isMapping()) {
+            ctx.error(root.map(n -> new YamlNode(n).line()).orElse(1), 1, "a playbook must be a YAML mapping");
+            return new Parsed(null, ctx.problems(), 0, 0);
+        }
+        YamlNode doc = new YamlNode(root.get());
+        ctx.checkKeys(doc, TOP, "playbook");
+        String id = ctx.string(doc, "id", true, "playbook");
+        if (id != null && !ID.matcher(id).matches()) {
+            ctx.error(doc.get("id"), "playbook id '" + id + "' must be lower-case letters, digits, '.', '_' or '-'");
+        }
+        int version = version(ctx, doc);
+        String name = ctx.string(doc, "name", true, "playbook");
+        String description = ctx.string(doc, "description", false, "playbook");
+        boolean destructive = ctx.bool(doc, "destructive", false);
+        Target target = target(ctx, doc);
+        List<InputSpec> inputs = new InputParser(ctx).inputs(doc.get("inputs"));
+        List<Step> steps = List.of();
+        YamlNode stepsNode = doc.get("steps");
+        if (stepsNode == null || stepsNode.isNull() || stepsNode.items().isEmpty() && stepsNode.isSequence()) {
+            ctx.error(stepsNode == null ? doc : stepsNode, "a playbook needs at least one step under 'steps'");
+        } else {
+            steps = new StepParser(ctx, destructive).steps(stepsNode, "steps");
+        }
+        var outputs = ctx.expressionMap(doc, "outputs", false, "playbook");
+        if (!ctx.problems().isEmpty() || target == null) return new Parsed(null, ctx.problems(), 0, 0);
+        YamlNode idNode = doc.get("id");
+        return new Parsed(new PlaybookDefinition(id, version, name, description, target, inputs, steps, outputs,
+                destructive, ctx.duration(doc, "timeout"), origin), List.of(), idNode.line(), idNode.column());
+    }
+
+    private static int version(ParseContext ctx, YamlNode doc) {
+        String v = ctx.string(doc, "version", true, "playbook");
+        if (v == null) return 0;
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        ctx.error(doc.get("version"), "'version' must be a whole number of at least 1, not '" + v + "'");
+        return 0;
+    }
+
+    private static Target target(ParseContext ctx, YamlNode doc) {
+        YamlNode on = doc.get("on");
+        if (on == null || !on.isMapping()) {
+            ctx.error(on == null ? doc : on, "missing required mapping 'on' with 'object' (indicator, artifact, "
+                    + "incident or row) and optional 'table' and 'condition'");
+            return null;
+        }
+        ctx.checkKeys(on, List.of("object", "table", "condition"), "'on'");
+        String object = ctx.string(on, "object", true, "'on'");
+        if (object == null) return null;
+        Optional<ObjectKind> kind = ObjectKind.fromName(object);
+        if (kind.isEmpty()) {
+            List<String> known = new ArrayList<>();
+            for (ObjectKind k : ObjectKind.values()) known.add(k.variable());
+            ctx.error(on.get("object"), "unknown object type '" + object + "'; known: " + String.join(", ", known));
+            return null;
+        }
+        String table = ctx.string(on, "table", kind.get() == ObjectKind.ROW, "'on' for rows");
+        if (table != null && kind.get() != ObjectKind.ROW) ctx.error(on.get("table"), "'table' applies to rows only");
+        String condition = ctx.expression(on, "condition", false, true, "'on'");
+        return new Target(kind.get(), table, condition);
+    }
+}
