@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.cel.common.values.NullValue;
 
 /** Converts between plain Java values (as JSON gives them) and the values CEL evaluates over. */
 final class CelValues {
@@ -46,10 +47,8 @@ final class CelValues {
             case Enum<?> e -> e.name().toLowerCase(java.util.Locale.ROOT);
             case Map<?, ?> m -> {
                 Map<String, Object> copy = new LinkedHashMap<>();
-                m.forEach((k, v) -> {
-                    Object cv = toCel(v);
-                    if (cv != null) copy.put(String.valueOf(k), cv);
-                });
+                // A null member stays present (as CEL null) so that 'x.field' reads null instead of failing.
+                m.forEach((k, v) -> copy.put(String.valueOf(k), v == null ? NullValue.NULL_VALUE : toCel(v)));
                 yield copy;
             }
             case Collection<?> c -> {

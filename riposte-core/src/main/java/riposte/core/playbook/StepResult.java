@@ -1,0 +1,16 @@
+package riposte.core.playbook;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** What one execution of a step produced. */
+sealed interface StepResult {
+    record Completed(Map<String, Object> outputs) implements StepResult {}
+
+    /** A poll whose condition is not met yet; call again at {@code nextPollAt}. */
+    record Polling(Map<String, Object> outputs, Instant nextPollAt) implements StepResult {}
+
+    record AwaitingApproval() implements StepResult {}
+
+    record Failed(StepError error) implements StepResult {}
+}
