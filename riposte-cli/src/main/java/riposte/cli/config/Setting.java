@@ -41,16 +41,32 @@ public enum Setting {
     CACHE_TTL_PROTECTION("cache.ttl.protection", "6h", "How long a protection answer is reused."),
     CACHE_TTL_RELATED("cache.ttl.related", "24h", "How long a related-indicators answer is reused."),
     CACHE_TTL_PROCESS_CHAIN("cache.ttl.process-chain", "24h", "How long a process-chain answer is reused."),
-    CACHE_TTL_HISTORY("cache.ttl.history", "24h", "How long a network-history answer is reused.");
+    CACHE_TTL_HISTORY("cache.ttl.history", "24h", "How long a network-history answer is reused."),
+    SERVER_URL("server.url", "http://127.0.0.1:8080",
+            "Base URL of the Riposte server for riposte incident and riposte indicator (/api/v1 is added). "
+                    + "Plain http:// is accepted for loopback hosts only."),
+    SERVER_API_TOKEN("server.api-token", null, "RIPOSTE_API_TOKEN",
+            "API token (rip_...) the commands send as 'Authorization: Bearer'. Secret: never printed or logged."),
+    SERVER_CA_CERT("server.ca-cert", null,
+            "PEM file with the CA certificates to trust for an https:// server.url signed by a private CA."),
+    SERVER_CONNECT_TIMEOUT("server.connect-timeout", "10s", "Connect timeout for the Riposte server."),
+    SERVER_READ_TIMEOUT("server.read-timeout", "30s", "Read timeout per Riposte server request.");
 
     private final String key;
     private final String defaultValue;
     private final String description;
+    private final String environmentVariable;
 
     Setting(String key, String defaultValue, String description) {
+        this(key, defaultValue, null, description);
+    }
+
+    /** A setting whose environment variable is not derived from its key (e.g. RIPOSTE_API_TOKEN). */
+    Setting(String key, String defaultValue, String environmentVariable, String description) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.description = description;
+        this.environmentVariable = environmentVariable;
     }
 
     /** The dotted key used in {@code riposte.yml}. */
@@ -58,8 +74,12 @@ public enum Setting {
         return key;
     }
 
-    /** The environment variable: {@code RIPOSTE_} plus the key in upper case with {@code .} and {@code -} as {@code _}. */
+    /**
+     * The environment variable: {@code RIPOSTE_} plus the key in upper case with {@code .} and {@code -} as {@code _},
+     * except where one is declared ({@code server.api-token} is {@code RIPOSTE_API_TOKEN}).
+     */
     public String environmentVariable() {
+        if (environmentVariable != null) return environmentVariable;
         return "RIPOSTE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
@@ -73,6 +93,6 @@ public enum Setting {
 
     /** Secrets are masked by {@code riposte config show} and never logged. */
     public boolean secret() {
-        return this == SES_CLIENT_SECRET || this == SES_OAUTH_CREDENTIALS || this == SEPM_PASSWORD;
+        return this == SES_CLIENT_SECRET || this == SES_OAUTH_CREDENTIALS || this == SEPM_PASSWORD || this == SERVER_API_TOKEN;
     }
 }

@@ -1,0 +1,190 @@
+package riposte.cli.server;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import riposte.cli.CliException;
+import riposte.cli.ExitCodes;
+import riposte.cli.config.ConfigurationException;
+import riposte.cli.config.Setting;
+import riposte.cli.config.Settings;
+import riposte.symantec.http.Transport;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small client for the Riposte server's REST API under {@code /api/v1}: bearer token, JSON in and out, and every
+ * failure turned into a {@link CliException} with a clear message and the documented exit code (see
+ * {@link ApiFailure}). It does not retry: most calls change something and are not safe to repeat blindly.
+ */
+final class ApiClient implements AutoCloseable {
+    static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+
+    private final OkHttpClient http;
+    private final HttpUrl base;
+    private final String token;
+
+    private ApiClient(OkHttpClient http, HttpUrl base, String token) {
+        this.http = http;
+        this.base = base;
+        this.token = token;
+    }
+
+    /** Builds the client from {@code server.*}; a missing token is exit 3, a bad URL or CA file exit 2. */
+    static ApiClient open(Settings settings) {
+        HttpUrl base = baseUrl(settings.get(Setting.SERVER_URL).orElse(Setting.SERVER_URL.defaultValue()));
+        String token = settings.get(Setting.SERVER_API_TOKEN).map(String::strip).orElse("");
+        if (token.isEmpty()) {
+            throw new CliException(ExitCodes.AUTHENTICATION, "no API token configured: set "
+                    + Setting.SERVER_API_TOKEN.environmentVariable() + " (or server.api-token in riposte.yml) to a token "
+                    + "from POST /api/v1/tokens (see docs/server.md)");
+        }
+        OkHttpClient.Builder b = new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false)
+                .retryOnConnectionFailure(false);
+        Duration connect = settings.duration(Setting.SERVER_CONNECT_TIMEOUT);
+        Duration read = settings.duration(Setting.SERVER_READ_TIMEOUT);
+        if (connect != null) b.connectTimeout(connect);
+        if (read != null) b.readTimeout(read);
+        settings.get(Setting.SERVER_CA_CERT).ifPresent(pem -> {
+            try {
+                Transport.applyTrust(b, Path.of(pem.strip()), false);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(Setting.SERVER_CA_CERT.key() + ": " + e.getMessage());
+            }
+        });
+        return new ApiClient(b.build(), base, token);
+    }
+
+    static HttpUrl baseUrl(String text) {
+        String url = text.strip().replaceAll("/+$", "");
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new ConfigurationException(Setting.SERVER_URL.key() + " (" + Setting.SERVER_URL.environmentVariable()
+                    + ") is '" + text + "': expected a URL such as http://127.0.0.1:8080 or https://riposte.example.org");
+        }
+        if (!parsed.isHttps() && !Transport.isLoopback(parsed.host())) {
+            throw new ConfigurationException(Setting.SERVER_URL.key() + " is '" + text + "': plain http:// is allowed "
+                    + "to loopback hosts only (the API token would travel in clear); use https:// through a TLS reverse proxy");
+        }
+        return parsed;
+    }
+
+    /** Where the server is, for messages. */
+    String server() {
+        return base.toString().replaceAll("/+$", "");
+    }
+
+    /** GET {@code /api/v1/path} with query parameters (null values left out). */
+    JsonNode get(String path, Map<String, ?> query) {
+        return send("GET", path, query, null);
+    }
+
+    JsonNode get(String path) {
+        return get(path, Map.of());
+    }
+
+    JsonNode post(String path, Object body) {
+        return send("POST", path, Map.of(), body);
+    }
+
+    JsonNode patch(String path, Object body) {
+        return send("PATCH", path, Map.of(), body);
+    }
+
+    /** A JSON object with the non-null values only, in order; for request bodies. */
+    static Map<String, Object> body(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** An answer: 2xx with its JSON, or the failure it describes. */
+    record Reply(int status, JsonNode json, ApiFailure failure) {
+        boolean ok() {
+            return failure == null;
+        }
+    }
+
+    /** POST that returns a refused request (4xx, 5xx) as a {@link Reply} instead of throwing; for bulk adds. */
+    Reply tryPost(String path, Object body) {
+        return exchange("POST", path, Map.of(), body);
+    }
+
+    private JsonNode send(String method, String path, Map<String, ?> query, Object body) {
+        Reply reply = exchange(method, path, query, body);
+        if (!reply.ok()) throw reply.failure().exception();
+        return reply.json();
+    }
+
+    private Reply exchange(String method, String path, Map<String, ?> query, Object body) {
+        HttpUrl.Builder url = base.newBuilder().addPathSegments("api/v1/" + path);
+        query.forEach((k, v) -> {
+            if (v != null) url.addQueryParameter(k, v.toString());
+        });
+        RequestBody content = body == null ? null : RequestBody.create(JSON.writeValueAsString(body), JSON_TYPE);
+        Request request = new Request.Builder().url(url.build()).method(method, content)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json, application/problem+json")
+                .build();
+        String text;
+        int status;
+        try (Response response = http.newCall(request).execute()) {
+            status = response.code();
+            text = response.body().string();
+        } catch (ConnectException | UnknownHostException e) {
+            throw new CliException(ExitCodes.UPSTREAM, "cannot connect to " + server() + " (" + e.getMessage()
+                    + "): is `riposte serve` running at " + server() + "? (set " + Setting.SERVER_URL.environmentVariable()
+                    + " or server.url)");
+        } catch (SocketTimeoutException e) {
+            throw new CliException(ExitCodes.UPSTREAM, "the server at " + server() + " did not answer in time ("
+                    + method + " /api/v1/" + path + ")");
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.UPSTREAM, "the connection to " + server() + " failed: " + e.getMessage()
+                    + "; is `riposte serve` running at " + server() + "?");
+        }
+        JsonNode json = parse(text);
+        if (status >= 200 && status < 300) {
+            if (json == null && !text.isBlank()) throw notJson(status);
+            return new Reply(status, json, null);
+        }
+        return new Reply(status, null, ApiFailure.of(method, URI.create(server()), status, json));
+    }
+
+    private JsonNode parse(String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return JSON.readTree(text);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private CliException notJson(int status) {
+        return new CliException(ExitCodes.UPSTREAM, "the answer from " + server() + " (HTTP " + status
+                + ") is not JSON: does server.url point at a Riposte server?");
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,20 @@
+package riposte.cli.server;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code riposte incident}: incidents on a running Riposte server, over its REST API. See docs/cli.md. */
+@Command(name = "incident",
+        header = "Incidents, artifacts and notes on a running Riposte server (RIPOSTE_SERVER_URL, RIPOSTE_API_TOKEN).",
+        subcommands = {IncidentList.class, IncidentShow.class, IncidentCreate.class, IncidentUpdate.class,
+            IncidentArtifactCommand.class, IncidentNoteCommand.class})
+public final class IncidentCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,17 @@
+package riposte.cli.server;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code riposte incident note}: an incident's notes. */
+@Command(name = "note", header = "Add notes to an incident.", subcommands = IncidentNoteAdd.class)
+final class IncidentNoteCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
