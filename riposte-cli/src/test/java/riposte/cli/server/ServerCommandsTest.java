@@ -1,0 +1,262 @@
+package riposte.cli.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import riposte.cli.CliRun;
+import riposte.cli.ExitCodes;
+import riposte.server.RiposteServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The real command line against the real server, started once in-process on a free port with an H2 database. */
+class ServerCommandsTest {
+    static final String TOKEN = "rip_cli-test-admin-token-0123456789abcdefghij";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path dir;
+
+    static ConfigurableApplicationContext server;
+    static String url;
+    static Path config;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = RiposteServer.start("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--riposte.server.blob-dir=" + dir.resolve("blobs"),
+                "--riposte.security.admin-password=cli-test-password-1",
+                "--riposte.security.admin-api-token=" + TOKEN,
+                "--logging.level.riposte=WARN");
+        url = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+        config = configFile("riposte.yml", url, TOKEN);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) server.close();
+    }
+
+    static Path configFile(String name, String serverUrl, String token) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, "server:\n  url: " + serverUrl + "\n" + (token == null ? "" : "  api-token: " + token + "\n"));
+        return file;
+    }
+
+    /** Runs {@code riposte ARGS --config riposte.yml}. */
+    static CliRun cli(String... args) {
+        return withConfig(config, args);
+    }
+
+    static CliRun withConfig(Path file, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--config");
+        all.add(file.toString());
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    static JsonNode json(CliRun run) {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    static long newIncident(String name) {
+        return json(cli("incident", "create", "--name", name, "--json")).get("id").asLong();
+    }
+
+    /** A direct API call as the admin, for what the CLI does not do (users, attributes). */
+    static JsonNode api(String token, String method, String path, Object body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url + "/api/v1/" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+            return JSON.readTree(response.body());
+        }
+    }
+
+    @Test
+    void createListShowAndUpdateIncidents() {
+        CliRun created = cli("incident", "create", "--name", "Ransomware on FIN-LAPTOP-7", "--severity", "high",
+                "--type", "Malware", "--description", "Files renamed to .locked");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Ransomware on FIN-LAPTOP-7", "severity:  HIGH", "type:      Malware", "(version 0)");
+        long id = Long.parseLong(created.out().replaceAll("(?s)^Incident (\\d+):.*", "$1"));
+
+        CliRun list = cli("incident", "list", "--severity", "HIGH", "--status", "open");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).startsWith("ID ").contains("Ransomware on FIN-LAPTOP-7", "incidents, page 0");
+
+        JsonNode page = json(cli("incident", "list", "--size", "5", "--json"));
+        assertThat(page.get("size").asInt()).isEqualTo(5);
+        assertThat(page.has("totalItems")).isTrue();
+        assertThat(page.get("items").get(0).get("id").asLong()).isEqualTo(id); // newest first
+
+        CliRun updated = cli("incident", "update", String.valueOf(id), "--status", "in_progress", "--owner", "alice");
+        assertThat(updated.exitCode()).as(updated.err()).isZero();
+        assertThat(updated.out()).contains("status:    IN_PROGRESS", "owner:     alice", "(version 1)");
+
+        JsonNode shown = json(cli("incident", "show", String.valueOf(id), "--json"));
+        assertThat(shown.propertyNames()).containsExactly("incident", "artifacts", "notes", "tasks");
+        assertThat(shown.get("incident").get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(shown.get("incident").get("owner").asString()).isEqualTo("alice");
+        assertThat(shown.get("artifacts").isArray()).isTrue();
+
+        assertThat(cli("incident", "list", "--owner", "alice").out()).contains("Ransomware on FIN-LAPTOP-7");
+        CliRun nothing = cli("incident", "update", String.valueOf(id));
+        assertThat(nothing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nothing.err()).contains("nothing to change");
+    }
+
+    @Test
+    void artifactsAndNotes() throws Exception {
+        long id = newIncident("Phishing wave");
+        CliRun added = cli("incident", "artifact", "add", String.valueOf(id), "hxxp://evil[.]example[.]com/payload",
+                "not an indicator!", "44D88612FEA8A8F36DE82E1278ABB02F", "--description", "from the mail");
+        assertThat(added.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(added.out()).contains("url", "http://evil.example.com/payload", "md5", "44d88612fea8a8f36de82e1278abb02f");
+        assertThat(added.err()).contains("riposte: not an indicator!: the server refused the request: value: ",
+                "1 of 3 values refused; the others were added");
+
+        Path input = dir.resolve("artifacts.txt");
+        Files.writeString(input, "# from the proxy log\n\n10.1.2.3\n");
+        CliRun fromFile = cli("incident", "artifact", "add", String.valueOf(id), "--input", input.toString(), "--json");
+        assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
+        JsonNode artifacts = JSON.readTree(fromFile.out());
+        assertThat(artifacts.get(0).get("type").asString()).isEqualTo("ipv4");
+        assertThat(artifacts.get(0).get("source").asString()).isEqualTo("riposte-cli");
+
+        CliRun note = cli("incident", "note", "add", String.valueOf(id), "Isolated the host\n\u001b[31mred");
+        assertThat(note.exitCode()).as(note.err()).isZero();
+        assertThat(note.out()).contains("added to incident " + id);
+
+        CliRun shown = cli("incident", "show", String.valueOf(id));
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("Artifacts (3):", "http://evil.example.com/payload  (from the mail)", "10.1.2.3",
+                "Notes (1):", "admin:", "    Isolated the host", "    \\x1b[31mred", "Tasks (0):");
+        assertThat(shown.out()).doesNotContain("\u001b");
+    }
+
+    @Test
+    void missingIncidentIsExit2() {
+        CliRun shown = cli("incident", "show", "987654");
+        assertThat(shown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(shown.err()).contains("incident 987654 does not exist");
+        CliRun note = cli("incident", "note", "add", "987654", "hello");
+        assertThat(note.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void staleVersionIsRefusedWithExit2() {
+        long id = newIncident("Two analysts at once");
+        assertThat(cli("incident", "update", String.valueOf(id), "--severity", "low", "--if-version", "0").exitCode()).isZero();
+        CliRun stale = cli("incident", "update", String.valueOf(id), "--severity", "critical", "--if-version", "0");
+        assertThat(stale.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(stale.err()).contains("changed by someone else", "fetch it again");
+        assertThat(json(cli("incident", "show", String.valueOf(id), "--json")).get("incident").get("severity").asString())
+                .isEqualTo("LOW");
+    }
+
+    @Test
+    void indicatorsAddListShowAndTag() throws Exception {
+        String tag = "phish-" + UUID.randomUUID().toString().substring(0, 8);
+        CliRun added = cli("indicator", "add", "evil[.]example[.]org", "203.0.113.9", "bogus value!", "--tag", tag,
+                "--verdict", "malicious", "--confidence", "80");
+        assertThat(added.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(added.out()).contains("added", "evil.example.org", "203.0.113.9", "MALICIOUS", tag);
+        assertThat(added.err()).contains("riposte: bogus value!: ", "(not sent)", "1 of 3 values refused");
+
+        CliRun again = cli("indicator", "add", "evil.example.org");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("existing");
+
+        JsonNode page = json(cli("indicator", "list", "--tag", tag, "--json"));
+        assertThat(page.get("totalItems").asInt()).isEqualTo(2);
+        CliRun domains = cli("indicator", "list", "--type", "domain", "--verdict", "MALICIOUS");
+        assertThat(domains.out()).contains("evil.example.org").doesNotContain("203.0.113.9");
+        CliRun badType = cli("indicator", "list", "--type", "colour");
+        assertThat(badType.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badType.err()).contains("'colour' is not an indicator type", "sha256");
+
+        CliRun tagged = cli("indicator", "tag", "evil[.]example[.]org", "campaign-x");
+        assertThat(tagged.exitCode()).as(tagged.err()).isZero();
+        assertThat(tagged.out()).contains("tags:       ", "campaign-x", tag);
+
+        long id = json(cli("indicator", "show", "evil.example.org", "--json")).get("indicator").get("id").asLong();
+        api(TOKEN, "PUT", "indicators/" + id + "/attributes",
+                java.util.Map.of("name", "Symantec ThreatIntel Reputation", "value", "MALICIOUS", "source", "ses"));
+        CliRun shown = cli("indicator", "show", String.valueOf(id));
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("Indicator " + id + ": domain evil.example.org", "verdict:    MALICIOUS (confidence 80)",
+                "Attributes (1):", "Symantec ThreatIntel Reputation", "ses", "MALICIOUS");
+        JsonNode json = json(cli("indicator", "show", String.valueOf(id), "--json"));
+        assertThat(json.get("attributes").get(0).get("source").asString()).isEqualTo("ses");
+        assertThat(json.get("attributes").get(0).has("updatedAt")).isTrue();
+
+        CliRun untagged = cli("indicator", "tag", String.valueOf(id), "campaign-x", "--remove", "--json");
+        assertThat(JSON.readTree(untagged.out()).get("tags").toString()).doesNotContain("campaign-x");
+
+        CliRun unknown = cli("indicator", "show", "never-seen.example.net");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("no indicator domain never-seen.example.net on the server");
+    }
+
+    @Test
+    void wrongOrMissingTokenIsExit3() throws Exception {
+        CliRun wrong = withConfig(configFile("wrong.yml", url, "rip_not-a-real-token-0123456789abcdefghijkl"), "incident", "list");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCodes.AUTHENTICATION);
+        assertThat(wrong.err()).contains("the API token was refused", "RIPOSTE_API_TOKEN");
+        assertThat(wrong.err()).doesNotContain("rip_not-a-real");
+
+        CliRun none = withConfig(configFile("none.yml", url, null), "indicator", "list");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.AUTHENTICATION);
+        assertThat(none.err()).contains("no API token configured", "RIPOSTE_API_TOKEN");
+    }
+
+    @Test
+    void aViewerCannotChangeAnything() throws Exception {
+        String name = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        api(TOKEN, "POST", "users", java.util.Map.of("username", name, "role", "VIEWER", "password", "viewer-password-123"));
+        String token = api(TOKEN, "POST", "tokens", java.util.Map.of("name", "cli test", "owner", name)).get("token").asString();
+        Path viewer = configFile("viewer.yml", url, token);
+        assertThat(withConfig(viewer, "incident", "list").exitCode()).isZero();
+        CliRun create = withConfig(viewer, "incident", "create", "--name", "not allowed");
+        assertThat(create.exitCode()).isEqualTo(ExitCodes.AUTHENTICATION);
+        assertThat(create.err()).contains("your role does not allow this request", "analyst role");
+    }
+
+    @Test
+    void serverDownIsExit4() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String down = "http://127.0.0.1:" + port;
+        CliRun run = withConfig(configFile("down.yml", down, TOKEN), "incident", "list");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UPSTREAM);
+        assertThat(run.err()).contains("is `riposte serve` running at " + down);
+    }
+
+    @Test
+    void plainHttpOnlyToLoopback() throws Exception {
+        CliRun run = withConfig(configFile("remote.yml", "http://riposte.example.org:8080", TOKEN), "incident", "list");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("plain http:// is allowed to loopback hosts only");
+    }
+}
