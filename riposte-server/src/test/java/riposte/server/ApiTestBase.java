@@ -24,11 +24,18 @@ import tools.jackson.databind.json.JsonMapper;
         "riposte.server.blob-dir=target/test-blobs",
         "riposte.security.admin-password=" + ApiTestBase.ADMIN_PASSWORD,
         "riposte.security.admin-api-token=" + ApiTestBase.ADMIN_TOKEN,
+        "riposte.secrets.key=" + ApiTestBase.SECRET_KEY,
+        "spring.servlet.multipart.max-file-size=" + ApiTestBase.MAX_UPLOAD,
+        "spring.servlet.multipart.max-request-size=" + ApiTestBase.MAX_UPLOAD,
         "logging.level.riposte=WARN"})
 public abstract class ApiTestBase {
     /** The first admin's password and API token, as RIPOSTE_ADMIN_PASSWORD / RIPOSTE_ADMIN_API_TOKEN would give them. */
     public static final String ADMIN_PASSWORD = "admin-test-password-1";
     public static final String ADMIN_TOKEN = "rip_test-admin-token-0123456789abcdefghijklmnopq";
+    /** The secret key for credentials, as RIPOSTE_SECRET_KEY would give it (32 bytes, base64). */
+    public static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    /** The upload limit in tests (the default is 50MB), so that a 413 is cheap to provoke. */
+    public static final String MAX_UPLOAD = "1MB";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -69,14 +76,51 @@ public abstract class ApiTestBase {
         return sendAs(ADMIN_TOKEN, method, path, body);
     }
 
+    /** A file for a multipart/form-data body with one part named {@code file}. */
+    public record Upload(String fileName, String contentType, byte[] bytes) {}
+
+    /** Uploads {@code file} as multipart/form-data. */
+    protected Reply upload(String path, Upload file) {
+        return send("POST", path, file);
+    }
+
+    /** A GET whose body is kept as bytes (downloads, PDF, CSV). */
+    protected HttpResponse<byte[]> download(String path) {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static HttpRequest.BodyPublisher multipart(Upload file, String boundary) {
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        return HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(
+                head.getBytes(java.nio.charset.StandardCharsets.UTF_8), file.bytes(),
+                tail.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** Sends with {@code Authorization: Bearer token}, or with no credentials when {@code token} is null. */
     protected Reply sendAs(String token, String method, String path, Object body) {
-        String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json, application/problem+json, */*;q=0.1")
-                .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(text));
-        if (text != null) request.header("Content-Type", "application/json");
+                .header("Accept", "application/json, application/problem+json, */*;q=0.1");
+        if (body instanceof Upload file) {
+            String boundary = "riposte-test-" + UUID.randomUUID();
+            request.method(method, multipart(file, boundary))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        } else {
+            String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
+            request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(text));
+            if (text != null) request.header("Content-Type", "application/json");
+        }
         if (token != null) request.header("Authorization", "Bearer " + token);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

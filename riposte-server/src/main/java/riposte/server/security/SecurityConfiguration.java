@@ -66,13 +66,14 @@ class SecurityConfiguration {
             if (settings.prometheusPublic()) a.requestMatchers("/actuator/prometheus").permitAll();
             a.requestMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/v1/me", "/api/v1/tokens", "/api/v1/tokens/**").authenticated()
-                    .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/audit", "/api/v1/audit/**")
+                    .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/audit", "/api/v1/audit/**",
+                            "/api/v1/credentials", "/api/v1/credentials/**")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/v1/actions", "/api/v1/actions/**").hasRole(Role.RESPONDER.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Role.VIEWER.name())
                     .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(Role.VIEWER.name())
                     .requestMatchers("/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/indicators",
-                            "/api/v1/indicators/**").hasRole(Role.ANALYST.name())
+                            "/api/v1/indicators/**", "/api/v1/reports", "/api/v1/reports/**").hasRole(Role.ANALYST.name())
                     .anyRequest().hasRole(Role.ADMIN.name());
         });
         http.csrf(c -> c.requireCsrfProtectionMatcher(csrfNeeded()));

@@ -117,6 +117,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no resource at this path");
     }
 
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        long max = e.getMaxUploadSize();
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Upload too large",
+                "The upload is larger than the server accepts" + (max > 0 ? " (at most " + max + " bytes)" : "")
+                        + "; the limit is set with RIPOSTE_MAX_UPLOAD_SIZE");
+    }
+
+    @ExceptionHandler(riposte.server.credential.SecretKeyMismatchException.class)
+    ResponseEntity<Object> secretKey(riposte.server.credential.SecretKeyMismatchException e) {
+        log.error("A stored secret cannot be decrypted: {}", e.getMessage());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "secret-key", "Stored secret unreadable", e.getMessage());
+    }
+
     /** Library exceptions handled by the base class keep their status and safe default detail, with our type. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,

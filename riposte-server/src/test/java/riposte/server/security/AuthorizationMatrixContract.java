@@ -89,6 +89,20 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
                 t -> "/api/v1/indicators/" + indicator() + "/attributes",
                 Map.of("name", "Symantec ThreatIntel Reputation", "value", "MALICIOUS", "source", "matrix"));
         entry("GET /api/v1/attribute-definitions", Role.VIEWER, "/api/v1/attribute-definitions");
+        entry("GET /api/v1/credentials", Role.ADMIN, "/api/v1/credentials");
+        entry("POST /api/v1/credentials", Role.ADMIN, t -> new Call("/api/v1/credentials",
+                Map.of("name", unique("matrix"), "kind", "SES", "secret", "matrix-secret")));
+        entry("GET /api/v1/credentials/{id}", Role.ADMIN, t -> "/api/v1/credentials/" + credential(), null);
+        entry("PATCH /api/v1/credentials/{id}", Role.ADMIN, t -> "/api/v1/credentials/" + credential(),
+                Map.of("description", "changed", "version", 0));
+        entry("DELETE /api/v1/credentials/{id}", Role.ADMIN, t -> "/api/v1/credentials/" + credential(), null);
+        String attachments = "/api/v1/incidents/{incidentId}/attachments";
+        entry("GET " + attachments, Role.VIEWER, t -> "/api/v1/incidents/" + incident() + "/attachments", null);
+        entry("POST " + attachments, Role.ANALYST, t -> new Call("/api/v1/incidents/" + incident() + "/attachments",
+                matrixFile()));
+        entry("GET " + attachments + "/{id}", Role.VIEWER, t -> attachmentPath(), null);
+        entry("GET " + attachments + "/{id}/content", Role.VIEWER, t -> attachmentPath() + "/content", null);
+        entry("DELETE " + attachments + "/{id}", Role.ANALYST, t -> attachmentPath(), null);
         entry("GET /api/v1/audit", Role.ADMIN, "/api/v1/audit");
         entry("GET /api/v1/users", Role.ADMIN, "/api/v1/users");
         entry("POST /api/v1/users", Role.ADMIN, t -> new Call("/api/v1/users", newUserBody(Role.VIEWER)));
@@ -171,6 +185,20 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         long incident = incident();
         return "/api/v1/incidents/" + incident + "/" + child + "/"
                 + created(post("/api/v1/incidents/" + incident + "/" + child, create));
+    }
+
+    private long credential() {
+        return created(post("/api/v1/credentials", Map.of("name", unique("matrix"), "kind", "SEPM", "secret", "x")));
+    }
+
+    private static Upload matrixFile() {
+        return new Upload("matrix.txt", "text/plain", unique("matrix").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private String attachmentPath() {
+        long incident = incident();
+        return "/api/v1/incidents/" + incident + "/attachments/"
+                + created(upload("/api/v1/incidents/" + incident + "/attachments", matrixFile()));
     }
 
     private long indicator() {

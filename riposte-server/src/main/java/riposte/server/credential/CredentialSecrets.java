@@ -1,0 +1,30 @@
+package riposte.server.credential;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import riposte.server.system.NotFoundException;
+
+/**
+ * The one way to get a secret in clear, for the server's own integrations (SES, SEPM, mailboxes): never exposed over
+ * HTTP. Callers must not log what it returns.
+ */
+@Component
+public class CredentialSecrets {
+    private final CredentialRepository credentials;
+    private final SecretCipher cipher;
+
+    CredentialSecrets(CredentialRepository credentials, SecretCipher cipher) {
+        this.credentials = credentials;
+        this.cipher = cipher;
+    }
+
+    /**
+     * @throws NotFoundException when there is no credential with that name
+     * @throws SecretKeyMismatchException when the configured key cannot decrypt it
+     */
+    @Transactional(readOnly = true)
+    public String secret(String name) {
+        long id = credentials.idOf(name).orElseThrow(() -> new NotFoundException(CredentialService.KIND, name));
+        return cipher.open(name, credentials.sealed(id));
+    }
+}

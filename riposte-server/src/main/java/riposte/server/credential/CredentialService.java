@@ -1,0 +1,90 @@
+package riposte.server.credential;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import riposte.server.audit.AuditLog;
+import riposte.server.system.Choices;
+import riposte.server.system.InvalidFieldException;
+import riposte.server.system.NotFoundException;
+import riposte.server.system.PageQuery;
+import riposte.server.system.PageResponse;
+import riposte.server.system.Sql;
+import riposte.server.system.VersionConflictException;
+
+/** Credential use cases. The audit records {@link CredentialView}s, which have no secret. */
+@Service
+class CredentialService {
+    static final String KIND = "credential";
+    private final CredentialRepository credentials;
+    private final SecretCipher cipher;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CredentialService(CredentialRepository credentials, SecretCipher cipher, AuditLog audit, Clock clock) {
+        this.credentials = credentials;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<CredentialView> list(String kind, PageQuery page) {
+        String k = kind == null ? null : Choices.parse(CredentialKind.class, "kind", kind).name();
+        return PageResponse.of(credentials.find(k, page), page, credentials.count(k));
+    }
+
+    @Transactional(readOnly = true)
+    CredentialView get(long id) {
+        return credentials.get(id).orElseThrow(() -> new NotFoundException(KIND, id));
+    }
+
+    @Transactional
+    CredentialView create(String actor, CredentialCreate c) {
+        String name = c.name().strip();
+        if (credentials.idOf(name).isPresent()) {
+            throw new InvalidFieldException("name", "a credential named '" + name + "' already exists");
+        }
+        Instant now = Sql.now(clock);
+        var draft = new CredentialView(0, name, Choices.parse(CredentialKind.class, "kind", c.kind()),
+                blankToNull(c.url()), blankToNull(c.username()), blankToNull(c.description()), true, now, now, 0);
+        CredentialView created = get(credentials.insert(draft, cipher.seal(name, c.secret())));
+        audit.record(actor, "create", KIND, created.id(), null, created);
+        return created;
+    }
+
+    @Transactional
+    CredentialView update(String actor, long id, CredentialUpdate u) {
+        CredentialView before = get(id);
+        if (before.version() != u.version()) throw new VersionConflictException(KIND, id, u.version());
+        String name = u.name() == null ? before.name() : u.name().strip();
+        if (!name.equals(before.name()) && credentials.idOf(name).isPresent()) {
+            throw new InvalidFieldException("name", "a credential named '" + name + "' already exists");
+        }
+        // The name is bound into the ciphertext: a rename without a new secret re-encrypts the old one.
+        String secret = u.secret() != null ? u.secret()
+                : name.equals(before.name()) ? null : cipher.open(before.name(), credentials.sealed(id));
+        SecretCipher.Sealed sealed = secret == null ? credentials.sealed(id) : cipher.seal(name, secret);
+        var changed = new CredentialView(id, name, Choices.parse(CredentialKind.class, "kind", u.kind(), before.kind()),
+                u.url() == null ? before.url() : blankToNull(u.url()),
+                u.username() == null ? before.username() : blankToNull(u.username()),
+                u.description() == null ? before.description() : blankToNull(u.description()),
+                true, before.createdAt(), Sql.now(clock), before.version());
+        if (!credentials.update(changed, sealed, u.version())) throw new VersionConflictException(KIND, id, u.version());
+        CredentialView after = get(id);
+        audit.record(actor, u.secret() == null ? "update" : "update-secret", KIND, id, before, after);
+        return after;
+    }
+
+    @Transactional
+    void delete(String actor, long id) {
+        CredentialView before = get(id);
+        credentials.delete(id);
+        audit.record(actor, "delete", KIND, id, before, null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

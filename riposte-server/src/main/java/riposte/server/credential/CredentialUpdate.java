@@ -1,0 +1,24 @@
+package riposte.server.credential;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A change; absent fields stay as they are, {@code secret} replaces the secret. {@link #toString()} hides it. */
+record CredentialUpdate(
+        @Size(min = 1, max = 200) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._:@-]*",
+                message = "must start with a letter or digit and contain only letters, digits, space and . _ : @ -")
+        String name,
+        String kind,
+        @Size(max = 2000) String url,
+        @Size(max = 200) String username,
+        @Size(max = 2000) String description,
+        @Size(min = 1, max = 4000, message = "must be 1 to 4000 characters") String secret,
+        @NotNull(message = "is required: the version you last read") Long version) {
+
+    @Override
+    public String toString() {
+        return "CredentialUpdate[name=" + name + ", kind=" + kind + ", secret=" + (secret == null ? "(unchanged)"
+                : "(hidden)") + ", version=" + version + "]";
+    }
+}

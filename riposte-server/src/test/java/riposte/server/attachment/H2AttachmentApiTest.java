@@ -1,0 +1,4 @@
+package riposte.server.attachment;
+
+/** The attachment API on H2. */
+class H2AttachmentApiTest extends AttachmentApiContract {}

@@ -1,0 +1,4 @@
+package riposte.server.credential;
+
+/** The credential API on H2. */
+class H2CredentialApiTest extends CredentialApiContract {}
