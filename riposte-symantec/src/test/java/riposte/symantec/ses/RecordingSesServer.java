@@ -48,6 +48,8 @@ final class RecordingSesServer implements AutoCloseable {
     final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Reply> apiReplies = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Reply> tokenReplies = new ConcurrentLinkedDeque<>();
+    /** Replies for requests whose path starts with a prefix: for callers that send requests in parallel. */
+    private final Map<String, ConcurrentLinkedDeque<Reply>> repliesByPath = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger tokenCounter = new AtomicInteger();
     private final HttpServer server;
     volatile String validToken;
@@ -69,6 +71,10 @@ final class RecordingSesServer implements AutoCloseable {
 
     void enqueueApi(Reply... replies) {
         apiReplies.addAll(List.of(replies));
+    }
+
+    void enqueueApi(String pathPrefix, Reply... replies) {
+        repliesByPath.computeIfAbsent(pathPrefix, p -> new ConcurrentLinkedDeque<>()).addAll(List.of(replies));
     }
 
     void enqueueToken(Reply... replies) {
@@ -96,7 +102,9 @@ final class RecordingSesServer implements AutoCloseable {
                 reply = Reply.of(200, "{\"access_token\":\"" + validToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
             }
         } else {
-            reply = apiReplies.poll();
+            reply = repliesByPath.entrySet().stream().filter(e -> rec.rawPath().startsWith(e.getKey()))
+                    .map(e -> e.getValue().poll()).filter(java.util.Objects::nonNull).findFirst()
+                    .orElseGet(apiReplies::poll);
             if (reply == null) {
                 String segment = rec.rawPath().substring(rec.rawPath().lastIndexOf('/') + 1);
                 String key = rec.rawPath().contains("/file/") ? "file" : rec.rawPath().contains("/cve/") ? "cve" : "network";

@@ -46,10 +46,11 @@ class SesThreatIntelSourceTest {
 
     @Test
     void enrichesADomainEndToEndWithVerdictAndCache() {
-        server.enqueueApi(Reply.of(200, """
+        // The enricher fetches sections in parallel, so replies are matched by path, not by order.
+        server.enqueueApi("/v1/threat-intel/insight/", Reply.of(200, """
                 {"network":"elblogdeloscachanillas.com.mx","threatRiskLevel":{"level":10},
-                 "categorization":{"categories":[{"id":43,"name":"Malicious Sources/Malnets"}]},"reputation":"BAD"}"""),
-                Reply.of(200, """
+                 "categorization":{"categories":[{"id":43,"name":"Malicious Sources/Malnets"}]},"reputation":"BAD"}"""));
+        server.enqueueApi("/v1/threat-intel/protection/", Reply.of(200, """
                 {"network":"elblogdeloscachanillas.com.mx","state":[{"technology":"AntiVirus",
                  "firstDefsetVersion":"2023.03.14.024","threatName":"WS.Reputation.1"}]}"""));
         SectionCache cache = SesCache.create(SectionTtls.defaults(), time, 1000);
