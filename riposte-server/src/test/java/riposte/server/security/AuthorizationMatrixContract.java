@@ -103,6 +103,13 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         entry("GET " + attachments + "/{id}", Role.VIEWER, t -> attachmentPath(), null);
         entry("GET " + attachments + "/{id}/content", Role.VIEWER, t -> attachmentPath() + "/content", null);
         entry("DELETE " + attachments + "/{id}", Role.ANALYST, t -> attachmentPath(), null);
+        entry("GET /api/v1/reports", Role.VIEWER, "/api/v1/reports");
+        entry("POST /api/v1/reports", Role.ANALYST, t -> new Call("/api/v1/reports", reportBody()));
+        entry("GET /api/v1/reports/{id}", Role.VIEWER, t -> "/api/v1/reports/" + report(), null);
+        for (String format : List.of("html", "json", "pdf")) {
+            entry("GET /api/v1/reports/{id}/" + format, Role.VIEWER, t -> "/api/v1/reports/" + report() + "/" + format,
+                    null);
+        }
         entry("GET /api/v1/audit", Role.ADMIN, "/api/v1/audit");
         entry("GET /api/v1/users", Role.ADMIN, "/api/v1/users");
         entry("POST /api/v1/users", Role.ADMIN, t -> new Call("/api/v1/users", newUserBody(Role.VIEWER)));
@@ -185,6 +192,14 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         long incident = incident();
         return "/api/v1/incidents/" + incident + "/" + child + "/"
                 + created(post("/api/v1/incidents/" + incident + "/" + child, create));
+    }
+
+    private static Map<String, Object> reportBody() {
+        return Map.of("title", "matrix", "html", "<h1>matrix</h1>", "json", Map.of("a", 1));
+    }
+
+    private long report() {
+        return created(post("/api/v1/reports", reportBody()));
     }
 
     private long credential() {

@@ -19,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
         "spring.datasource.url=jdbc:h2:mem:riposte-generated-admin;DB_CLOSE_DELAY=-1",
         "riposte.security.admin-password=",
         "riposte.security.admin-api-token=",
+        "riposte.secrets.data-dir=target/test-data",
         "logging.level.riposte=WARN"})
 class GeneratedAdminPasswordTest {
     private static final Pattern PRINTED = Pattern.compile("first start: admin password is (\\S+)");

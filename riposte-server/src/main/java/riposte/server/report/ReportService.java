@@ -1,0 +1,81 @@
+package riposte.server.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import riposte.server.audit.AuditLog;
+import riposte.server.system.InvalidFieldException;
+import riposte.server.system.NotFoundException;
+import riposte.server.system.PageQuery;
+import riposte.server.system.PageResponse;
+import riposte.server.system.Sql;
+
+/** Report use cases. The audit records the metadata (title, associations), not the bodies. */
+@Service
+class ReportService {
+    static final String KIND = "report";
+    static final int MAX_BODY_CHARS = 5_000_000;
+    private final ReportRepository reports;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ReportService(ReportRepository reports, AuditLog audit, Clock clock) {
+        this.reports = reports;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<ReportView> list(Long indicatorId, Long incidentId, PageQuery page) {
+        return PageResponse.of(reports.find(indicatorId, incidentId, page), page, reports.count(indicatorId, incidentId));
+    }
+
+    @Transactional(readOnly = true)
+    ReportView get(long id) {
+        return reports.get(id).orElseThrow(() -> new NotFoundException(KIND, id));
+    }
+
+    /** The stored HTML or JSON body ({@code html_body} / {@code json_body}); a 404 when the report has none. */
+    @Transactional(readOnly = true)
+    String body(long id, String format) {
+        get(id);
+        return reports.body(id, format.equals("html") ? "html_body" : "json_body")
+                .orElseThrow(() -> new NotFoundException("the " + format + " body of report", id));
+    }
+
+    @Transactional
+    ReportView create(String actor, ReportCreate r) {
+        List<InvalidFieldException.FieldProblem> problems = new ArrayList<>();
+        boolean hasJson = r.json() != null && !r.json().isNull() && !r.json().isMissingNode();
+        if ((r.html() == null || r.html().isBlank()) && !hasJson) {
+            problems.add(new InvalidFieldException.FieldProblem("html", "html or json (or both) is required"));
+        }
+        String json = hasJson ? r.json().toString() : null;
+        if (json != null && json.length() > MAX_BODY_CHARS) {
+            problems.add(new InvalidFieldException.FieldProblem("json", "must be at most " + MAX_BODY_CHARS
+                    + " characters when serialised"));
+        }
+        missing(problems, "indicatorIds", "indicators", r.indicatorIds());
+        missing(problems, "incidentIds", "incidents", r.incidentIds());
+        if (!problems.isEmpty()) throw new InvalidFieldException(problems);
+        Instant generatedAt = r.generatedAt() == null ? Sql.now(clock) : r.generatedAt();
+        ReportView created = get(reports.insert(r, generatedAt, json, actor));
+        audit.record(actor, "create", KIND, created.id(), null, created);
+        return created;
+    }
+
+    private void missing(List<InvalidFieldException.FieldProblem> problems, String field, String table, List<Long> ids) {
+        if (ids == null) return;
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null) problems.add(new InvalidFieldException.FieldProblem(field + "[" + i + "]", "must not be null"));
+        }
+        List<Long> given = ids.stream().filter(java.util.Objects::nonNull).toList();
+        for (Long id : reports.missing(table, given)) {
+            problems.add(new InvalidFieldException.FieldProblem(field + "[" + ids.indexOf(id) + "]",
+                    "there is no " + table.substring(0, table.length() - 1) + " " + id));
+        }
+    }
+}
