@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -149,10 +150,15 @@ final class ApiClient implements AutoCloseable {
         try (Response response = http.newCall(request).execute()) {
             status = response.code();
             text = response.body().string();
-        } catch (ConnectException | UnknownHostException e) {
-            throw new CliException(ExitCodes.UPSTREAM, "cannot connect to " + server() + " (" + e.getMessage()
-                    + "): is `riposte serve` running at " + server() + "? (set " + Setting.SERVER_URL.environmentVariable()
-                    + " or server.url)");
+        } catch (ConnectException e) {
+            throw new CliException(ExitCodes.UPSTREAM, "cannot connect to " + server() + ": is `riposte serve` running at "
+                    + server() + "? (set " + Setting.SERVER_URL.environmentVariable() + " or server.url)");
+        } catch (UnknownHostException e) {
+            throw new CliException(ExitCodes.UPSTREAM, "cannot resolve the host of " + server() + ": is "
+                    + Setting.SERVER_URL.environmentVariable() + " (server.url) right?");
+        } catch (SSLException e) {
+            throw new CliException(ExitCodes.UPSTREAM, "TLS with " + server() + " failed: " + e.getMessage()
+                    + " (a private CA? point " + Setting.SERVER_CA_CERT.environmentVariable() + " at its PEM file)");
         } catch (SocketTimeoutException e) {
             throw new CliException(ExitCodes.UPSTREAM, "the server at " + server() + " did not answer in time ("
                     + method + " /api/v1/" + path + ")");

@@ -17,6 +17,9 @@ abstract class ApiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: $RIPOSTE_CONFIG, else ./riposte.yml).")
     Path config;
 

@@ -2,6 +2,7 @@ package riposte.cli.server;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code riposte incident artifact}: an incident's artifacts. */
@@ -10,6 +11,9 @@ import picocli.CommandLine.Spec;
 final class IncidentArtifactCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
     @Override
     public void run() {

@@ -2,6 +2,7 @@ package riposte.cli.server;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code riposte incident note}: an incident's notes. */
@@ -9,6 +10,9 @@ import picocli.CommandLine.Spec;
 final class IncidentNoteCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
     @Override
     public void run() {

@@ -2,6 +2,7 @@ package riposte.cli.server;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code riposte indicator}: indicators on a running Riposte server, over its REST API. See docs/cli.md. */
@@ -11,6 +12,9 @@ import picocli.CommandLine.Spec;
 public final class IndicatorCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
     @Override
     public void run() {

@@ -259,4 +259,15 @@ class ServerCommandsTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("plain http:// is allowed to loopback hosts only");
     }
+
+    @Test
+    void everyCommandHasHelp() {
+        CliRun top = CliRun.of("incident", "--help");
+        assertThat(top.exitCode()).isZero();
+        assertThat(top.out()).contains("list", "show", "create", "update", "artifact", "note");
+        CliRun add = CliRun.of("indicator", "add", "--help");
+        assertThat(add.exitCode()).isZero();
+        assertThat(add.out()).contains("--tag", "--verdict", "UNKNOWN, BENIGN, SUSPICIOUS");
+        assertThat(CliRun.of("incident", "artifact", "add", "--help").out()).contains("--input=FILE");
+    }
 }
