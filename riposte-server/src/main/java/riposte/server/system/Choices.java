@@ -28,7 +28,7 @@ public final class Choices {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    static String shorten(String s) {
+    public static String shorten(String s) {
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 }

@@ -110,6 +110,23 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
             entry("GET /api/v1/reports/{id}/" + format, Role.VIEWER, t -> "/api/v1/reports/" + report() + "/" + format,
                     null);
         }
+        entry("GET /api/v1/data-tables", Role.VIEWER, "/api/v1/data-tables");
+        entry("POST /api/v1/data-tables", Role.ADMIN, t -> new Call("/api/v1/data-tables", tableBody()));
+        entry("GET /api/v1/data-tables/{table}", Role.VIEWER, "/api/v1/data-tables/sep_groups");
+        entry("PATCH /api/v1/data-tables/{table}", Role.ADMIN, t -> "/api/v1/data-tables/" + table(),
+                Map.of("displayName", "changed", "version", 0));
+        String rows = "/api/v1/incidents/{incidentId}/data-tables/{table}";
+        Map<String, Object> row = Map.of("cells", Map.of("group_name", "matrix"));
+        entry("GET " + rows + "/rows", Role.VIEWER, t -> "/api/v1/incidents/" + incident() + "/data-tables/sep_groups/rows",
+                null);
+        entry("POST " + rows + "/rows", Role.ANALYST,
+                t -> "/api/v1/incidents/" + incident() + "/data-tables/sep_groups/rows", row);
+        entry("GET " + rows + "/rows/{id}", Role.VIEWER, t -> rowPath(row), null);
+        entry("PATCH " + rows + "/rows/{id}", Role.ANALYST, t -> rowPath(row),
+                Map.of("cells", Map.of("group_name", "changed"), "version", 0));
+        entry("DELETE " + rows + "/rows/{id}", Role.ANALYST, t -> rowPath(row), null);
+        entry("GET " + rows + "/csv", Role.VIEWER, t -> "/api/v1/incidents/" + incident() + "/data-tables/sep_groups/csv",
+                null);
         entry("GET /api/v1/audit", Role.ADMIN, "/api/v1/audit");
         entry("GET /api/v1/users", Role.ADMIN, "/api/v1/users");
         entry("POST /api/v1/users", Role.ADMIN, t -> new Call("/api/v1/users", newUserBody(Role.VIEWER)));
@@ -192,6 +209,20 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         long incident = incident();
         return "/api/v1/incidents/" + incident + "/" + child + "/"
                 + created(post("/api/v1/incidents/" + incident + "/" + child, create));
+    }
+
+    private static Map<String, Object> tableBody() {
+        return Map.of("name", "m_" + unique("t").replace('-', '_'), "displayName", "matrix",
+                "columns", List.of(Map.of("name", "a", "type", "text")));
+    }
+
+    private long table() {
+        return created(post("/api/v1/data-tables", tableBody()));
+    }
+
+    private String rowPath(Map<String, Object> row) {
+        String path = "/api/v1/incidents/" + incident() + "/data-tables/sep_groups/rows";
+        return path + "/" + created(post(path, row));
     }
 
     private static Map<String, Object> reportBody() {

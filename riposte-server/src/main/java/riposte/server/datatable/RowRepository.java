@@ -1,0 +1,93 @@
+package riposte.server.datatable;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import riposte.server.system.Sql;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Row rows (values as JSON) and their typed cells (for filtering and sorting), always written together. */
+@Repository
+class RowRepository {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    RowRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    List<RowView> find(RowQuery q, long limit, long offset) {
+        return jdbc.sql("select r.*" + q.from() + q.orderBy() + " limit :limit offset :offset")
+                .params(q.params()).param("limit", limit).param("offset", offset).query(this::map).list();
+    }
+
+    long count(RowQuery q) {
+        return jdbc.sql("select count(*)" + q.countFrom()).params(q.params()).query(Long.class).single();
+    }
+
+    Optional<RowView> get(long tableId, long incidentId, long id) {
+        return jdbc.sql("select * from data_table_rows where id = :id and definition_id = :table and incident_id = :incident")
+                .param("id", id).param("table", tableId).param("incident", incidentId).query(this::map).optional();
+    }
+
+    long insert(long tableId, long incidentId, Map<String, Object> values, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into data_table_rows (definition_id, incident_id, cells_json, created_at, updated_at, version)
+                values (:table, :incident, :cells, :at, :at, 0)""")
+                .param("table", tableId).param("incident", incidentId)
+                .param("cells", json.writeValueAsString(Cells.forJson(values))).param("at", Sql.ts(at))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Long.class);
+        insertCells(id, values);
+        return id;
+    }
+
+    boolean update(long id, Map<String, Object> values, Instant at, long expectedVersion) {
+        boolean updated = jdbc.sql("""
+                update data_table_rows set cells_json = :cells, updated_at = :at, version = version + 1
+                where id = :id and version = :version""")
+                .param("cells", json.writeValueAsString(Cells.forJson(values))).param("at", Sql.ts(at))
+                .param("id", id).param("version", expectedVersion).update() == 1;
+        if (updated) {
+            jdbc.sql("delete from data_table_cells where row_id = :id").param("id", id).update();
+            insertCells(id, values);
+        }
+        return updated;
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from data_table_rows where id = :id").param("id", id).update();
+    }
+
+    private void insertCells(long rowId, Map<String, Object> values) {
+        for (Cells.Typed c : Cells.typed(values)) {
+            jdbc.sql("""
+                    insert into data_table_cells (row_id, column_name, text_value, number_value, time_value)
+                    values (:row, :column, :text, :number, :time)""")
+                    .param("row", rowId).param("column", c.column()).param("text", c.text())
+                    .param("number", c.number()).param("time", Sql.ts(c.time())).update();
+        }
+    }
+
+    private RowView map(ResultSet rs, int row) throws SQLException {
+        JsonNode tree = json.readTree(rs.getString("cells_json"));
+        var cells = new LinkedHashMap<String, Object>();
+        for (var field : tree.properties()) {
+            JsonNode v = field.getValue();
+            cells.put(field.getKey(), v.isNumber() ? Cells.number(v.decimalValue()) : v.isBoolean() ? v.booleanValue()
+                    : v.asString());
+        }
+        return new RowView(rs.getLong("id"), rs.getLong("incident_id"), rs.getLong("definition_id"), cells,
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getLong("version"));
+    }
+}

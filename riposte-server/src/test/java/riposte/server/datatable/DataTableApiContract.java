@@ -1,0 +1,156 @@
+package riposte.server.datatable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import riposte.server.ApiTestBase;
+import tools.jackson.databind.JsonNode;
+
+/** Data tables over HTTP: built-in SEP definitions, admin-defined tables, typed rows, paging/filter/sort, CSV. */
+abstract class DataTableApiContract extends ApiTestBase {
+    @Autowired
+    RowRepository rows;
+    @Autowired
+    TransactionTemplate tx;
+
+    private long incident() {
+        return post("/api/v1/incidents", Map.of("name", unique("tables"))).get("id").asLong();
+    }
+
+    @Test
+    void theSixSepTablesAreBuiltIn() {
+        var names = get("/api/v1/data-tables").body().valueStream().filter(t -> t.get("builtIn").asBoolean())
+                .map(t -> t.get("displayName").asString()).toList();
+        assertThat(names).contains("Symantec SEP EOC scan results", "Symantec SEP Endpoint details",
+                "Symantec SEP Endpoint status summary", "Symantec SEP Non-compliant Endpoints status details",
+                "Symantec SEP Groups", "Symantec SEP Fingerprint lists");
+        JsonNode details = get("/api/v1/data-tables/sep_endpoint_details").body();
+        var quarantine = details.get("columns").valueStream()
+                .filter(c -> c.get("name").asString().equals("endpoint_quarantine_status")).findFirst().orElseThrow();
+        assertThat(quarantine.get("type").asString()).isEqualTo("select");
+        assertThat(quarantine.get("options").toString()).contains("Quarantined", "Un-Quarantined");
+    }
+
+    @Test
+    void rowsAreTypedFilteredSortedUpdatedAndExported() {
+        long incident = incident();
+        String base = "/api/v1/incidents/" + incident + "/data-tables/sep_endpoint_details/rows";
+        for (int i = 0; i < 5; i++) {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("computer_name", "FIN-LAPTOP-" + i);
+            row.put("online", i % 2 == 0);
+            row.put("definitions_date", "2024-05-0" + (i + 1) + "T10:00:00+02:00");
+            row.put("endpoint_quarantine_status", i == 4 ? "Quarantined" : "Un-Quarantined");
+            var created = post(base, Map.of("cells", row));
+            assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        }
+        var injected = post(base, Map.of("cells", Map.of("computer_name", "=HYPERLINK(\"http://evil\")",
+                "logon_user", "-2+3+cmd|' /C calc'!A0")));
+        long injectedId = injected.get("id").asLong();
+
+        JsonNode bad = problem(post(base, Map.of("cells", Map.of("online", "yes", "colour", "red",
+                "endpoint_quarantine_status", "Maybe"))), 400);
+        assertThat(bad.get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("cells.online", "cells.colour", "cells.endpoint_quarantine_status");
+        assertThat(bad.toString()).contains("Un-Quarantined", "true or false");
+
+        var online = get(base + "?filter=online:eq:true&sort=-definitions_date");
+        assertThat(online.get("totalItems").asLong()).isEqualTo(3);
+        assertThat(online.get("items").get(0).get("cells").get("computer_name").asString()).isEqualTo("FIN-LAPTOP-4");
+        assertThat(online.get("items").get(0).get("cells").get("definitions_date").asString())
+                .isEqualTo("2024-05-05T08:00:00Z");
+        var range = get(base + "?filter=definitions_date:gte:2024-05-02T00:00:00Z"
+                + "&filter=definitions_date:lte:2024-05-03T23:59:59Z&filter=computer_name:contains:laptop");
+        assertThat(range.get("totalItems").asLong()).isEqualTo(2);
+        var paged = get(base + "?sort=computer_name&size=2&page=1");
+        assertThat(paged.get("totalPages").asInt()).isEqualTo(3);
+        assertThat(paged.get("items").get(0).get("cells").get("computer_name").asString()).isEqualTo("FIN-LAPTOP-1");
+        assertThat(problem(get(base + "?sort=colour"), 400).get("errors").get(0).get("field").asString()).isEqualTo("sort");
+        assertThat(problem(get(base + "?filter=online:like:x"), 400).get("errors").get(0).get("field").asString())
+                .isEqualTo("filter");
+
+        var updated = patch(base + "/" + injectedId, Map.of("cells", Map.of("online", false), "version", 0));
+        assertThat(updated.status()).as("%s", updated.body()).isEqualTo(200);
+        assertThat(updated.get("cells").get("computer_name").asString()).startsWith("=HYPERLINK");
+        assertThat(updated.get("cells").get("online").asBoolean()).isFalse();
+        problem(patch(base + "/" + injectedId, Map.of("cells", Map.of("online", true), "version", 0)), 409);
+
+        var csv = download("/api/v1/incidents/" + incident + "/data-tables/sep_endpoint_details/csv?sort=computer_name");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(text.lines().findFirst().orElseThrow()).startsWith("Computer name,Computer id,");
+        assertThat(text).contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", "'-2+3+cmd|' /C calc'!A0")
+                .doesNotContain(",=HYPERLINK", ",-2+3");
+        assertThat(text.lines().count()).isEqualTo(7);
+
+        assertThat(delete(base + "/" + injectedId).status()).isEqualTo(204);
+        problem(get(base + "/" + injectedId), 404);
+        assertThat(get("/api/v1/audit?objectType=data-table-row&objectId=" + injectedId).get("items").valueStream()
+                .map(a -> a.get("action").asString())).containsExactly("delete", "update", "create");
+    }
+
+    @Test
+    void adminsDefineTablesAndColumnsAreChecked() {
+        String name = "t_" + unique("x").replace("-", "_").toLowerCase();
+        JsonNode badType = problem(post("/api/v1/data-tables", Map.of("name", name, "displayName", "Bad",
+                "columns", List.of(Map.of("name", "a", "type", "colour")))), 400);
+        assertThat(badType.get("errors").get(0).get("field").asString()).isEqualTo("columns[0].type");
+        assertThat(badType.get("errors").get(0).get("message").asString()).contains("text, number, boolean, datetime, select");
+        var created = post("/api/v1/data-tables", Map.of("name", name, "displayName", "Scores", "columns", List.of(
+                Map.of("name", "host", "label", "Host", "type", "text"),
+                Map.of("name", "score", "type", "number"),
+                Map.of("name", "level", "type", "select", "options", List.of("low", "high")))));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        long incident = incident();
+        String rowsPath = "/api/v1/incidents/" + incident + "/data-tables/" + name + "/rows";
+        assertThat(post(rowsPath, Map.of("cells", Map.of("host", "a", "score", 12.5))).status()).isEqualTo(201);
+        problem(post(rowsPath, Map.of("cells", Map.of("score", 1.1234567))), 400);
+        var removed = patch("/api/v1/data-tables/" + name, Map.of("columns", List.of(Map.of("name", "host", "type", "text")),
+                "version", 0));
+        assertThat(problem(removed, 400).toString()).contains("cannot be removed");
+        var added = patch("/api/v1/data-tables/" + name, Map.of("displayName", "Scores v2", "version", 0,
+                "columns", List.of(Map.of("name", "host", "type", "text"), Map.of("name", "score", "type", "number"),
+                        Map.of("name", "level", "type", "select", "options", List.of("low", "high", "critical")),
+                        Map.of("name", "seen", "type", "datetime"))));
+        assertThat(added.status()).as("%s", added.body()).isEqualTo(200);
+        assertThat(added.get("columns").size()).isEqualTo(4);
+    }
+
+    @Test
+    void tenThousandRowsPageQuickly() {
+        long incident = incident();
+        long tableId = get("/api/v1/data-tables/sep_endpoint_status_summary").get("id").asLong();
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < 10_000; i++) {
+                var values = new LinkedHashMap<String, Object>();
+                values.put("total_endpoints", BigDecimal.valueOf(i % 997));
+                values.put("query_time", Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i * 60L));
+                rows.insert(tableId, incident, values, Instant.now());
+            }
+        });
+        String base = "/api/v1/incidents/" + incident + "/data-tables/sep_endpoint_status_summary/rows";
+        get(base + "?sort=-total_endpoints&size=50");
+        long start = System.nanoTime();
+        var sorted = get(base + "?sort=-total_endpoints&size=50&page=0");
+        long sortMs = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        var filtered = get(base + "?filter=total_endpoints:gte:990&sort=query_time&size=50");
+        long filterMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(sorted.get("totalItems").asLong()).isEqualTo(10_000);
+        assertThat(sorted.get("items").get(0).get("cells").get("total_endpoints").asInt()).isEqualTo(996);
+        assertThat(filtered.get("totalItems").asLong()).isEqualTo(70);
+        System.out.printf("10 000-row data table on %s: sorted page %d ms, filtered+sorted page %d ms%n",
+                getClass().getSimpleName(), sortMs, filterMs);
+        assertThat(sortMs + filterMs).as("two 50-row pages of a 10 000-row table").isLessThan(3_000);
+    }
+}
