@@ -1,0 +1,122 @@
+package riposte.cli.demo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import riposte.cli.demo.DemoStory.Artifact;
+import riposte.cli.demo.DemoStory.Incident;
+import riposte.cli.demo.DemoStory.Indicator;
+import riposte.core.enrichment.Related;
+import riposte.core.indicator.IndicatorParser;
+import riposte.core.indicator.Sha256;
+import riposte.symantec.sepm.Computer;
+import riposte.symantec.sepm.SepmClient;
+import riposte.symantec.ses.SesClient;
+
+/**
+ * Writes the demo's story from what the simulators hold: the malicious file the SEPM simulator has planted on the
+ * most endpoints (from the SES population), the hosts holding it (by name, through the SEPM API), the family's
+ * domain and IP (SES "related", as {@code riposte intel related --sim} shows them), a phishing URL of the
+ * population, and the SES simulator's curated Waterbug records.
+ */
+final class DemoStoryBuilder {
+    static final String WATERBUG_SHA256 = "eec3f761f7eabe9ed569f39e896be24c9bbb8861b15dbde1b3d539505cd9dd8d";
+    static final String WATERBUG_DOMAIN = "elblogdeloscachanillas.com.mx";
+    static final String WATERBUG_URL = "http://elblogdeloscachanillas.com.mx/s3sy8rq10/ophn.png";
+    static final String BENIGN_IP = "8.8.8.8";
+    static final String CVE = "CVE-2023-35311";
+    private static final int MAX_HOSTS = 5;
+
+    private DemoStoryBuilder() {}
+
+    static DemoStory build(DemoSimulators sims) {
+        String hash = mostWidespread(sims);
+        List<String> hosts = hostNames(sims, hash);
+        List<String> domains;
+        List<String> ips;
+        try (SesClient ses = sims.sesClient()) {
+            Related related = ses.fileRelated(new Sha256(hash));
+            domains = values(related, "domain");
+            ips = values(related, "ip");
+            if (ips.isEmpty() && !domains.isEmpty()) {
+                // the file's own answer names the family IP only sometimes; its domain's answer always does
+                ips = values(ses.networkRelated(IndicatorParser.parse(domains.getFirst())), "ip");
+            }
+        }
+        String domain = domains.isEmpty() ? null : domains.getFirst();
+        String ip = ips.isEmpty() ? null : ips.getFirst();
+        String phishingUrl = sims.ses.population().maliciousUrls(1).getFirst().value();
+        String firstHost = hosts.isEmpty() ? "an infected workstation" : hosts.getFirst();
+
+        List<Artifact> backdoor = new ArrayList<>();
+        backdoor.add(Artifact.of(hash, "Malicious in SES Threat Intel; found by the SEPM file inventory"));
+        for (String h : hosts) backdoor.add(new Artifact("hostname", h, "SEPM endpoint holding the file", false));
+        if (domain != null) backdoor.add(Artifact.of(domain, "Command-and-control domain of the same family (SES related)"));
+        if (ip != null) backdoor.add(Artifact.of(ip, "Command-and-control IP of the same family (SES related)"));
+
+        List<Incident> incidents = List.of(
+                new Incident("Backdoor on finance workstations (" + hosts.size() + " endpoints)", "Malware", "HIGH",
+                        "SEPM reports the backdoor " + hash + " on " + hosts.size() + " endpoints. SES Threat Intel rates it"
+                                + " malicious and relates it to its family's infrastructure.",
+                        backdoor,
+                        List.of("Triage: `riposte intel lookup " + hash + " --sim` shows the verdict; `riposte intel related "
+                                + hash + " --sim` shows the family's domain and IP.",
+                                "Scope: `riposte sep scan --sim --all --hash " + hash + " --wait` finds it on the endpoints"
+                                        + " listed as artifacts.")),
+                new Incident("Waterbug bulletin: hunt for its indicators", "Threat hunt", "MEDIUM",
+                        "A threat bulletin attributes these indicators to Waterbug. Hunt for them in proxy logs and on the"
+                                + " endpoints; patch the CVE it exploits.",
+                        List.of(Artifact.of(WATERBUG_SHA256, "Waterbug backdoor from the bulletin"),
+                                Artifact.of(WATERBUG_DOMAIN, "Waterbug watering-hole domain"),
+                                Artifact.of(WATERBUG_URL, "Waterbug payload URL"),
+                                Artifact.of(CVE, "Exploited vulnerability named in the bulletin")),
+                        List.of("`riposte intel lookup " + WATERBUG_SHA256 + " " + WATERBUG_DOMAIN + " --sim` confirms both"
+                                + " as malicious.")),
+                new Incident("Phishing URL reported by a user", "Phishing", "MEDIUM",
+                        "A user forwarded a mail whose link points at a malicious download.",
+                        List.of(Artifact.of(phishingUrl, "Link in the reported mail"),
+                                new Artifact(null, BENIGN_IP, "Public DNS resolver seen in the mail headers (benign)", true)),
+                        List.of("The user did not click. SES rates the URL malicious; `riposte intel lookup "
+                                + phishingUrl + " --sim`.")),
+                new Incident("Quarantine request for " + firstHost, "Response", "HIGH",
+                        "Network quarantine of " + firstHost + ", which holds the backdoor " + hash + ", until it is"
+                                + " cleaned.",
+                        List.of(new Artifact("hostname", firstHost.toLowerCase(java.util.Locale.ROOT),
+                                        "Endpoint to quarantine", false),
+                                Artifact.of(hash, "The backdoor on it")),
+                        List.of("Requested by the incident owner of the backdoor case. `riposte sep quarantine --sim"
+                                + " --computer-name " + firstHost + " --dry-run` shows what would be quarantined.")));
+
+        List<Indicator> indicators = new ArrayList<>();
+        indicators.add(new Indicator("sha256", hash, "MALICIOUS", 90, List.of("demo", "backdoor", "sepm-found")));
+        if (domain != null) indicators.add(new Indicator("domain", domain, "MALICIOUS", 80, List.of("demo", "c2")));
+        if (ip != null) indicators.add(new Indicator("ipv4", ip, "MALICIOUS", 70, List.of("demo", "c2")));
+        indicators.add(new Indicator("url", phishingUrl, "MALICIOUS", 80, List.of("demo", "phishing")));
+        indicators.add(new Indicator("sha256", WATERBUG_SHA256, "MALICIOUS", 95, List.of("demo", "waterbug", "apt")));
+        indicators.add(new Indicator("domain", WATERBUG_DOMAIN, "MALICIOUS", 90, List.of("demo", "waterbug")));
+        indicators.add(new Indicator("ipv4", BENIGN_IP, "BENIGN", 100, List.of("demo", "allow-list", "dns")));
+        indicators.add(new Indicator("cve", CVE, "SUSPICIOUS", 60, List.of("demo", "waterbug", "patch")));
+        return new DemoStory(incidents, List.copyOf(indicators));
+    }
+
+    /** The planted malicious file held by the most endpoints (the lowest hash on ties), as the SEPM simulator has it. */
+    static String mostWidespread(DemoSimulators sims) {
+        return sims.sepm.maliciousSha256s().stream()
+                .max(Comparator.comparingInt((String h) -> sims.sepm.computersHolding(h).size())
+                        .thenComparing(Comparator.reverseOrder()))
+                .orElseThrow(() -> new IllegalStateException("the SEPM simulator holds no malicious file"));
+    }
+
+    private static List<String> hostNames(DemoSimulators sims, String hash) {
+        List<String> ids = sims.sepm.computersHolding(hash).stream().sorted().limit(MAX_HOSTS).toList();
+        try (SepmClient sepm = sims.sepmClient()) {
+            return ids.stream().map(id -> sepm.computer(id).map(Computer::computerName).orElse(null))
+                    .filter(n -> n != null && !n.isBlank()).toList();
+        }
+    }
+
+    private static List<String> values(Related related, String iocType) {
+        return related.groups().stream().filter(g -> g.iocType() != null && g.iocType().equalsIgnoreCase(iocType))
+                .flatMap(g -> g.iocValues().stream()).distinct().toList();
+    }
+}

@@ -1,0 +1,128 @@
+package riposte.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import riposte.cli.CliException;
+import tools.jackson.databind.JsonNode;
+
+/** One demo (simulators, server on a free port, H2 in a temp directory) for the whole class. */
+class DemoCommandTest {
+    @TempDir
+    static Path dir;
+
+    static DemoInstance demo;
+    static DemoApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = DemoInstance.start(dir.resolve("demo"), false, 0, "--logging.level.root=WARN");
+        api = new DemoApi(demo.url(), demo.login.apiToken());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (api != null) api.close();
+        if (demo != null) demo.close();
+    }
+
+    @Test
+    void listensOnTheChosenLoopbackPortAndPrintsTheLoginAndAddress() {
+        assertThat(demo.port()).isPositive();
+        assertThat(demo.url()).isEqualTo("http://127.0.0.1:" + demo.port());
+        StringWriter out = new StringWriter();
+        DemoBanner.print(new PrintWriter(out), demo);
+        assertThat(out.toString()).contains(demo.url(), "admin / " + demo.login.password(),
+                "RIPOSTE_SERVER_URL=" + demo.url() + " RIPOSTE_API_TOKEN=" + demo.login.apiToken(), "demo only",
+                "riposte incident list", "Authorization: Bearer " + demo.login.apiToken(), "/api/v1/incidents",
+                "Ctrl+C");
+        assertThat(demo.login.password()).hasSizeGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void seedsIncidentsWithArtifactsAndNotesMatchingTheSimulators() {
+        List<JsonNode> incidents = incidents();
+        assertThat(incidents).extracting(i -> i.path("name").asString())
+                .containsExactlyInAnyOrderElementsOf(demo.story.incidents().stream().map(DemoStory.Incident::name).toList())
+                .anyMatch(n -> n.startsWith("Backdoor on finance workstations"))
+                .contains("Phishing URL reported by a user", "Waterbug bulletin: hunt for its indicators");
+        String hash = DemoStoryBuilder.mostWidespread(demo.simulators);
+        assertThat(demo.simulators.sepm.computersHolding(hash)).isNotEmpty();
+
+        JsonNode backdoor = incidents.stream().filter(i -> i.path("name").asString().startsWith("Backdoor")).findFirst()
+                .orElseThrow();
+        JsonNode artifacts = api.get("incidents/" + backdoor.path("id").asLong() + "/artifacts?size=200").path("items");
+        List<String> types = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        artifacts.forEach(a -> {
+            types.add(a.path("type").asString());
+            values.add(a.path("value").asString());
+        });
+        assertThat(values).contains(hash);
+        assertThat(types).contains("sha256", "hostname", "domain", "ipv4");
+        assertThat(api.get("incidents/" + backdoor.path("id").asLong() + "/notes").path("items").size()).isPositive();
+    }
+
+    @Test
+    void seedsTaggedIndicatorsIncludingTheCuratedRecords() {
+        JsonNode items = api.get("indicators?size=200").path("items");
+        List<String> values = new ArrayList<>();
+        items.forEach(i -> values.add(i.path("value").asString()));
+        assertThat(values).contains(DemoStoryBuilder.WATERBUG_SHA256, DemoStoryBuilder.WATERBUG_DOMAIN,
+                DemoStoryBuilder.BENIGN_IP, DemoStoryBuilder.CVE, DemoStoryBuilder.mostWidespread(demo.simulators));
+        JsonNode google = api.get("indicators?tag=allow-list").path("items");
+        assertThat(google.size()).isEqualTo(1);
+        assertThat(google.get(0).path("verdict").asString()).isEqualTo("BENIGN");
+        assertThat(api.get("indicators?tag=demo").path("totalItems").asInt()).isEqualTo(demo.story.indicators().size());
+    }
+
+    @Test
+    void seedingAgainDuplicatesNothing() {
+        int incidentsBefore = incidents().size();
+        int indicatorsBefore = api.get("indicators?size=1").path("totalItems").asInt();
+        DemoSeeder.Result again = new DemoSeeder(api).seed(demo.story);
+        assertThat(again.incidentsCreated()).isZero();
+        assertThat(again.incidentsExisting()).isEqualTo(demo.story.incidents().size());
+        assertThat(incidents()).hasSize(incidentsBefore);
+        assertThat(api.get("indicators?size=1").path("totalItems").asInt()).isEqualTo(indicatorsBefore);
+    }
+
+    @Test
+    void keepsTheLoginAndTheSimulatorCertificateInTheDataDirectory() throws Exception {
+        assertThat(DemoLogin.loadOrCreate(demo.dataDir)).isEqualTo(demo.login);
+        assertThat(Files.readString(demo.dataDir.resolve(DemoSimulators.SEPM_PEM))).contains("BEGIN CERTIFICATE");
+    }
+
+    @Test
+    void resetRefusesADirectoryThatIsNotADemo() throws Exception {
+        Path other = dir.resolve("precious");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("thesis.tex"), "do not delete");
+        assertThatThrownBy(() -> DemoDirectory.prepare(other, true)).isInstanceOf(CliException.class)
+                .hasMessageContaining("refuses");
+        assertThat(other.resolve("thesis.tex")).exists();
+
+        Path old = dir.resolve("old-demo");
+        DemoDirectory.prepare(old, false);
+        DemoLogin first = DemoLogin.loadOrCreate(old);
+        DemoDirectory.prepare(old, true);
+        assertThat(old).isEmptyDirectory();
+        assertThat(DemoLogin.loadOrCreate(old).password()).isNotEqualTo(first.password());
+    }
+
+    private static List<JsonNode> incidents() {
+        List<JsonNode> all = new ArrayList<>();
+        api.get("incidents?size=200").path("items").forEach(all::add);
+        return all;
+    }
+}
