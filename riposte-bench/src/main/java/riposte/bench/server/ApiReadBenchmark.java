@@ -57,7 +57,7 @@ public final class ApiReadBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final Pattern TOTAL = Pattern.compile("\"(?:totalElements|total)\"\\s*:\\s*(\\d+)");
 
-    record Options(List<String> dbs, double rate, int seconds, int warmup, int rows, String only) {
+    record Options(List<String> dbs, double rate, int seconds, int warmup, int rows, String only, boolean cookies) {
         static Options parse(String[] args) {
             String db = "all";
             double rate = 2000;
@@ -65,6 +65,7 @@ public final class ApiReadBenchmark {
             int warmup = 10;
             int rows = 10_000;
             String only = "";
+            boolean cookies = false;
             for (int i = 0; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -74,12 +75,13 @@ public final class ApiReadBenchmark {
                     case "--warmup" -> { warmup = Integer.parseInt(v); i++; }
                     case "--rows" -> { rows = Integer.parseInt(v); i++; }
                     case "--only" -> { only = v; i++; }
+                    case "--cookies" -> cookies = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --db h2|postgres|all --rate N --seconds N --warmup N --rows N --only name");
+                            + "; use --db h2|postgres|all --rate N --seconds N --warmup N --rows N --only name [--cookies]");
                 }
             }
             List<String> dbs = db.equals("all") ? List.of("h2", "postgres") : List.of(db);
-            return new Options(dbs, rate, seconds, warmup, rows, only);
+            return new Options(dbs, rate, seconds, warmup, rows, only, cookies);
         }
     }
 
@@ -142,10 +144,14 @@ public final class ApiReadBenchmark {
                     base);
 
             try (ExecutorService vts = Executors.newVirtualThreadPerTaskExecutor()) {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(vts)
-                        .connectTimeout(Duration.ofSeconds(10)).build();
+                HttpClient.Builder hb = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(vts)
+                        .connectTimeout(Duration.ofSeconds(10));
+                // --cookies: the client returns the session cookie the server sets on API-token requests, so that
+                // the server does not accumulate a session per request (which a script such as curl would cause).
+                if (o.cookies()) hb.cookieHandler(new java.net.CookieManager());
+                HttpClient http = hb.build();
                 Api api = new Api(http, base, token);
-                List<Scenario> scenarios = seed(api, vts, o.rows());
+                List<Scenario> scenarios = seed(api, vts, o.rows(), server);
                 for (Scenario s : scenarios) {
                     if (!s.name().contains(o.only())) continue;
                     api.check(s.path());
@@ -155,11 +161,13 @@ public final class ApiReadBenchmark {
                     la = la + " → " + loadAverage();
                     Histogram h = r.latencyUs();
                     String row = String.format(Locale.ROOT,
-                            "| %s | %s | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %d%s | %.2f | %s |", db, s.name(),
+                            "| %s%s | %s | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %d%s | %.2f | %s |", db,
+                            o.cookies() ? " (client keeps cookies)" : "", s.name(),
                             o.rate(), r.achievedRate(), ms(h.getValueAtPercentile(50)),
                             ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
                             r.errors(), r.firstError() == null ? "" : " (" + r.firstError() + ")", r.cpuCores(), la);
                     System.out.println(row);
+                    System.out.println("# sessions held by the server after this scenario: " + sessions(server));
                     out.add(row);
                 }
             }
@@ -172,7 +180,8 @@ public final class ApiReadBenchmark {
     }
 
     /** Seeds the incident, its artifacts and (when the server has rows) a data table; returns the scenarios. */
-    private static List<Scenario> seed(Api api, ExecutorService vts, int rowCount) throws Exception {
+    private static List<Scenario> seed(Api api, ExecutorService vts, int rowCount,
+            ConfigurableApplicationContext server) throws Exception {
         long t0 = System.nanoTime();
         long incident = api.postId("/api/v1/incidents", """
                 {"name":"Benchmark: Emotet outbreak on the finance VLAN","description":"Seeded by ApiReadBenchmark.",\
@@ -224,11 +233,23 @@ public final class ApiReadBenchmark {
         }
         for (var f : done) f.get();
         if (failures.get() > 0) throw new IllegalStateException(failures.get() + " data-table rows failed to seed");
+        System.out.println("# sessions held by the server after seeding: " + sessions(server));
         System.out.printf(Locale.ROOT, "# seeded data table bench_endpoints with %d rows in %.1f s%n", rowCount,
                 (System.nanoTime() - t0) / 1e9);
         // A page in the middle of the table, in the default (id) order.
         scenarios.add(new Scenario("GET 50-row data-table page", rows + "?size=50&page=" + (rowCount / 100)));
         return scenarios;
+    }
+
+    /** Sessions registered in the server's Spring Security session registry (all principals). */
+    private static String sessions(ConfigurableApplicationContext server) {
+        try {
+            var registry = server.getBean(org.springframework.security.core.session.SessionRegistry.class);
+            return String.valueOf(registry.getAllPrincipals().stream()
+                    .mapToInt(p -> registry.getAllSessions(p, true).size()).sum());
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getClass().getSimpleName() + ")";
+        }
     }
 
     private static String artifact(int i) {
@@ -369,8 +390,12 @@ public final class ApiReadBenchmark {
                 throw new IllegalStateException("GET " + path + " → " + r.statusCode() + ": " + r.body());
             }
             Matcher t = TOTAL.matcher(r.body());
-            System.out.printf(Locale.ROOT, "# GET %s: %d bytes, %d ids%s%n", path, r.body().length(),
-                    ID.matcher(r.body()).results().count(), t.find() ? ", total " + t.group(1) : "");
+            // A stateless API-token request should not start a session: each one would stay in memory.
+            String cookies = r.headers().allValues("Set-Cookie").stream().map(c -> c.split("=", 2)[0])
+                    .reduce((a, b) -> a + "," + b).map(c -> "; Set-Cookie: " + c + " (a new session per request)")
+                    .orElse("");
+            System.out.printf(Locale.ROOT, "# GET %s: %d bytes, %d ids%s%s%n", path, r.body().length(),
+                    ID.matcher(r.body()).results().count(), t.find() ? ", total " + t.group(1) : "", cookies);
         }
     }
 }
