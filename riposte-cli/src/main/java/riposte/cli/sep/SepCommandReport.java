@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import riposte.cli.io.Terminal;
+import riposte.cli.io.TextTable;
 import riposte.symantec.sepm.CommandProgress;
 import riposte.symantec.sepm.CommandStatus;
 
@@ -35,7 +36,7 @@ final class SepCommandReport {
         out.println("Command " + Terminal.safe(o.commandId()) + ": " + p.overall() + ", "
                 + SepTargetOptions.count(p.endpoints(), "endpoint") + SepWaiter.states(p));
         if (!o.rows().isEmpty()) {
-            SepTable t = new SepTable(out).column("COMPUTER", 20).column("COMPUTER ID", 32).column("IP", 15)
+            TextTable t = new TextTable(out).column("COMPUTER", 20).column("COMPUTER ID", 32).column("IP", 15)
                     .column("STATE", 20).column("SUB-STATE", 34).column("FILE ID", 32).column("MATCHES", 7).header();
             for (CommandStatus r : o.rows()) {
                 t.row(r.computerName(), r.computerId(), r.computerIp(), r.state().label(), r.subStateDescription(),
@@ -46,7 +47,7 @@ final class SepCommandReport {
         if (!matches.isEmpty()) {
             out.println();
             out.println("Matches (" + matches.size() + "):");
-            SepTable t = new SepTable(out).column("COMPUTER", 20).column("RESULT", 13).column("REMEDIATION", 13)
+            TextTable t = new TextTable(out).column("COMPUTER", 20).column("RESULT", 13).column("REMEDIATION", 13)
                     .column("HASH TYPE", 9).column("HASH", 64).column("PATH", 10).header();
             for (SepMatchRow m : matches) t.row(m.computerName(), m.result(), m.remediation(), m.hashType(), m.hashValue(), m.path());
         }

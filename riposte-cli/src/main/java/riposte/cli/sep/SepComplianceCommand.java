@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import riposte.cli.CliException;
 import riposte.cli.ExitCodes;
+import riposte.cli.io.TextTable;
 import riposte.symantec.sepm.ComplianceCalculator;
 import riposte.symantec.sepm.ComplianceIssue;
 import riposte.symantec.sepm.ComplianceThresholds;
@@ -65,7 +66,7 @@ final class SepComplianceCommand extends SepCall {
         long total = 0;
         long nonCompliant = 0;
         Map<ComplianceIssue, Long> byIssue = new EnumMap<>(ComplianceIssue.class);
-        SepTable t = json() || summaryOnly ? null : new SepTable(out()).column("COMPUTER", 20).column("COMPUTER ID", 32)
+        TextTable t = json() || summaryOnly ? null : new TextTable(out()).column("COMPUTER", 20).column("COMPUTER ID", 32)
                 .column("IP", 15).column("OS", 22).column("ISSUES", 40).column("DETAILS", 10).header();
         try (Stream<Computer> computers = sepm.client().computers(ComputerQuery.all())) {
             for (Computer c : (Iterable<Computer>) computers::iterator) {

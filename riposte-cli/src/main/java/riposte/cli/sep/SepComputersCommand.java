@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import riposte.cli.CliException;
 import riposte.cli.ExitCodes;
+import riposte.cli.io.TextTable;
 import riposte.symantec.sepm.Computer;
 import riposte.symantec.sepm.ComputerQuery;
 
@@ -49,7 +50,7 @@ final class SepComputersCommand extends SepCall {
         if (hardwareKey != null) q = q.withHardwareKey(hardwareKey);
         long n = 0;
         try (Stream<Computer> computers = sepm.client().computers(q)) {
-            SepTable t = json() ? null : new SepTable(out()).column("NAME", 20).column("COMPUTER ID", 32).column("IP", 15)
+            TextTable t = json() ? null : new TextTable(out()).column("NAME", 20).column("COMPUTER ID", 32).column("IP", 15)
                     .column("OS", 22).column("ONLINE", 6).column("QUARANTINE", 10).column("GROUP", 10).header();
             for (Computer c : (Iterable<Computer>) computers::iterator) {
                 n++;

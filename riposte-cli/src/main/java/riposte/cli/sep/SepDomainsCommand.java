@@ -3,6 +3,7 @@ package riposte.cli.sep;
 import java.util.List;
 import picocli.CommandLine.Command;
 import riposte.cli.ExitCodes;
+import riposte.cli.io.TextTable;
 import riposte.symantec.sepm.SepmDomain;
 
 /** {@code riposte sep domains}. */
@@ -15,7 +16,7 @@ final class SepDomainsCommand extends SepCall {
             SepJson.line(out(), domains);
             return ExitCodes.OK;
         }
-        SepTable t = new SepTable(out()).column("ID", 32).column("NAME", 24).column("ENABLED", 7).column("DESCRIPTION", 10).header();
+        TextTable t = new TextTable(out()).column("ID", 32).column("NAME", 24).column("ENABLED", 7).column("DESCRIPTION", 10).header();
         for (SepmDomain d : domains) t.row(d.id(), d.name(), d.enable(), d.description());
         return ExitCodes.OK;
     }

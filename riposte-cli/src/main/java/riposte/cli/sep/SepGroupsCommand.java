@@ -4,6 +4,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import riposte.cli.ExitCodes;
+import riposte.cli.io.TextTable;
 import riposte.symantec.sepm.Group;
 import riposte.symantec.sepm.GroupQuery;
 
@@ -28,13 +29,13 @@ final class SepGroupsCommand extends SepCall {
                 groups.forEach(g -> SepJson.line(out(), g)); // JSON Lines: one group (tree root) per line
                 return ExitCodes.OK;
             }
-            SepTable t = new SepTable(out()).column("ID", 32).column("COMPUTERS", 9).column("INHERITS", 8).column("PATH", 10).header();
+            TextTable t = new TextTable(out()).column("ID", 32).column("COMPUTERS", 9).column("INHERITS", 8).column("PATH", 10).header();
             groups.forEach(g -> print(t, g, 0));
         }
         return ExitCodes.OK;
     }
 
-    private void print(SepTable t, Group g, int depth) {
+    private void print(TextTable t, Group g, int depth) {
         String name = tree ? "  ".repeat(depth) + (depth == 0 ? g.fullPathName() : g.name()) : g.fullPathName();
         t.row(g.id(), g.numberOfPhysicalComputers(), Boolean.TRUE.equals(g.policyInheritanceEnabled()) ? "yes" : "no", name);
         g.childGroups().forEach(c -> print(t, c, depth + 1));

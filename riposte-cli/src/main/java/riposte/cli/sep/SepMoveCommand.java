@@ -6,6 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import riposte.cli.ExitCodes;
 import riposte.cli.io.Terminal;
+import riposte.cli.io.TextTable;
 import riposte.symantec.sepm.Group;
 import riposte.symantec.sepm.MoveResult;
 
@@ -32,7 +33,7 @@ final class SepMoveCommand extends SepCall {
         List<MoveResult> results = sepm.client().moveComputers(groupId, hardwareKeys);
         if (json()) SepJson.line(out(), results);
         else {
-            SepTable t = new SepTable(out()).column("HARDWARE KEY", 32).column("MOVED", 5).column("CODE", 4).column("MESSAGE", 10).header();
+            TextTable t = new TextTable(out()).column("HARDWARE KEY", 32).column("MOVED", 5).column("CODE", 4).column("MESSAGE", 10).header();
             results.forEach(r -> t.row(r.hardwareKey(), r.succeeded() ? "yes" : "no", r.responseCode(), r.responseMessage()));
         }
         long failed = results.stream().filter(r -> !r.succeeded()).count();

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import riposte.cli.ExitCodes;
 import riposte.cli.io.Terminal;
+import riposte.cli.io.TextTable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,7 +37,7 @@ final class IncidentArtifactAdd extends ApiCommand {
         List<String> all = ValueInput.read(values, input);
         List<JsonNode> added = new ArrayList<>();
         int refused = 0;
-        Table table = json ? null : new Table(out()).column("ID", 6).column("TYPE", 8).column("VALUE", 0).header();
+        TextTable table = json ? null : new TextTable(out()).column("ID", 6).column("TYPE", 8).column("VALUE", 0).header();
         for (String value : all) {
             ApiClient.Reply reply = api.tryPost("incidents/" + id + "/artifacts",
                     ApiClient.body("value", value, "description", description, "source", source));

@@ -5,6 +5,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import riposte.cli.ExitCodes;
+import riposte.cli.io.TextTable;
 import tools.jackson.databind.JsonNode;
 
 /** {@code riposte incident list}: one page of incidents, newest first. */
@@ -40,7 +41,7 @@ final class IncidentList extends ApiCommand {
             printJson(answer);
             return ExitCodes.OK;
         }
-        Table table = new Table(out()).column("ID", 6).column("SEVERITY", 8).column("STATUS", 11).column("OWNER", 12)
+        TextTable table = new TextTable(out()).column("ID", 6).column("SEVERITY", 8).column("STATUS", 11).column("OWNER", 12)
                 .column("ARTIFACTS", 9).column("UPDATED", 20).column("NAME", 0).header();
         for (Views.Incident i : Views.items(answer, Views.Incident.class)) {
             table.row(i.id(), i.severity(), i.status(), Views.orEmpty(i.owner()), i.artifactCount(),

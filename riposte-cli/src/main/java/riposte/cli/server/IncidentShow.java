@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import riposte.cli.ExitCodes;
 import riposte.cli.io.Terminal;
+import riposte.cli.io.TextTable;
 import tools.jackson.databind.JsonNode;
 
 /** {@code riposte incident show ID}: the incident with its artifacts, notes and tasks. */
@@ -37,7 +38,7 @@ final class IncidentShow extends ApiCommand {
         PrintWriter out = out();
         print(out, as(incident, Views.Incident.class));
         section(out, "Artifacts", artifacts);
-        Table a = new Table(out).column("ID", 6).column("TYPE", 8).column("ALLOW-LISTED", 12).column("SOURCE", 16)
+        TextTable a = new TextTable(out).column("ID", 6).column("TYPE", 8).column("ALLOW-LISTED", 12).column("SOURCE", 16)
                 .column("VALUE", 0).header();
         for (Views.Artifact x : Views.items(artifacts, Views.Artifact.class)) {
             a.row(x.id(), x.type(), x.allowListed() ? "yes" : "", Views.orEmpty(x.source()), x.value()
@@ -49,7 +50,7 @@ final class IncidentShow extends ApiCommand {
             for (String line : n.body().split("\n", -1)) out.println("    " + Terminal.safe(line));
         }
         section(out, "Tasks", tasks);
-        Table t = new Table(out).column("ID", 6).column("STATUS", 9).column("OWNER", 12).column("DUE", 20)
+        TextTable t = new TextTable(out).column("ID", 6).column("STATUS", 9).column("OWNER", 12).column("DUE", 20)
                 .column("TITLE", 0).header();
         for (Views.Task x : Views.items(tasks, Views.Task.class)) {
             t.row(x.id(), x.status(), Views.orEmpty(x.owner()), Views.time(x.dueAt()), x.title());

@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 import riposte.cli.CliException;
 import riposte.cli.ExitCodes;
 import riposte.cli.io.Terminal;
+import riposte.cli.io.TextTable;
 import riposte.core.enrichment.Verdict;
 import riposte.core.indicator.Indicator;
 import riposte.core.indicator.IndicatorParser;
@@ -44,7 +45,7 @@ final class IndicatorAdd extends ApiCommand {
         List<String> all = ValueInput.read(values, input);
         List<JsonNode> results = new ArrayList<>();
         int refused = 0;
-        Table table = json ? null : new Table(out()).column("", 8).column("ID", 6).column("TYPE", 9).column("VERDICT", 10)
+        TextTable table = json ? null : new TextTable(out()).column("", 8).column("ID", 6).column("TYPE", 9).column("VERDICT", 10)
                 .column("CONF", 4).column("TAGS", 24).column("VALUE", 0).header();
         for (String value : all) {
             Indicator parsed;

@@ -5,6 +5,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import riposte.cli.ExitCodes;
+import riposte.cli.io.TextTable;
 import riposte.core.enrichment.Verdict;
 import tools.jackson.databind.JsonNode;
 
@@ -41,18 +42,18 @@ final class IndicatorList extends ApiCommand {
             printJson(answer);
             return ExitCodes.OK;
         }
-        Table table = header(new Table(out()));
+        TextTable table = header(new TextTable(out()));
         for (Views.Indicator i : Views.items(answer, Views.Indicator.class)) row(table, i);
         Paging.footer(out(), Views.Page.of(answer), "indicators");
         return ExitCodes.OK;
     }
 
-    static Table header(Table table) {
+    static TextTable header(TextTable table) {
         return table.column("ID", 6).column("TYPE", 9).column("VERDICT", 10).column("CONF", 4).column("TAGS", 24)
                 .column("VALUE", 0).header();
     }
 
-    static void row(Table table, Views.Indicator i) {
+    static void row(TextTable table, Views.Indicator i) {
         table.row(i.id(), i.type(), i.verdict(), i.confidence(), i.tags() == null ? "" : String.join(",", i.tags()), i.value());
     }
 }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import riposte.cli.ExitCodes;
 import riposte.cli.io.Terminal;
+import riposte.cli.io.TextTable;
 import tools.jackson.databind.JsonNode;
 
 /** {@code riposte indicator show ID|VALUE}: the indicator with its attributes. */
@@ -31,7 +32,7 @@ final class IndicatorShow extends ApiCommand {
         print(out, as(indicator, Views.Indicator.class));
         out.println();
         out.println("Attributes (" + attributes.size() + "):");
-        Table table = new Table(out).column("NAME", 34).column("SOURCE", 12).column("UPDATED", 20).column("VALUE", 0).header();
+        TextTable table = new TextTable(out).column("NAME", 34).column("SOURCE", 12).column("UPDATED", 20).column("VALUE", 0).header();
         for (Views.Attribute a : Views.items(attributes, Views.Attribute.class)) {
             table.row(a.name(), a.source(), Views.time(a.updatedAt()), a.value());
         }

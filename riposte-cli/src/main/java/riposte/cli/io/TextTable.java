@@ -1,36 +1,35 @@
-package riposte.cli.server;
+package riposte.cli.io;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import riposte.cli.io.Terminal;
 
 /**
  * A plain-text table with fixed column widths, so rows can be printed as they stream in. Every cell is passed
- * through {@link Terminal#safe} (server data is attacker-influenced: names, artifact values, notes) and cut to
+ * through {@link Terminal#safe} (SEPM, threat and server data are attacker-influenced: names, paths, artifact values, notes) and cut to
  * its width with a trailing {@code …}; the last column is never cut.
  */
-final class Table {
+public final class TextTable {
     private final PrintWriter out;
     private final List<Integer> widths = new ArrayList<>();
     private final List<String> headers = new ArrayList<>();
 
-    Table(PrintWriter out) {
+    public TextTable(PrintWriter out) {
         this.out = out;
     }
 
-    Table column(String header, int width) {
+    public TextTable column(String header, int width) {
         headers.add(header);
         widths.add(width);
         return this;
     }
 
-    Table header() {
+    public TextTable header() {
         row(headers.toArray());
         return this;
     }
 
-    void row(Object... cells) {
+    public void row(Object... cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             String text = Terminal.safe(cells[i]);
