@@ -40,6 +40,7 @@ class ServerCommandsTest {
         server = RiposteServer.start("--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--riposte.server.blob-dir=" + dir.resolve("blobs"),
+                "--riposte.secrets.data-dir=" + dir, // the generated secret key stays in the test directory
                 "--riposte.security.admin-password=cli-test-password-1",
                 "--riposte.security.admin-api-token=" + TOKEN,
                 "--logging.level.riposte=WARN");
