@@ -86,6 +86,17 @@ abstract class SecurityApiContract extends ApiTestBase {
     }
 
     @Test
+    void apiTokenRequestsAreStatelessAndGetNoSession() {
+        for (String path : new String[] {"/api/v1/me", "/api/v1/incidents", "/api/v1/users"}) {
+            Reply reply = send("GET", path, null);
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.headers().allValues("Set-Cookie")).as("Set-Cookie on a token request to " + path).isEmpty();
+        }
+        Reply denied = sendAs("rip_not-a-real-token-0000000000000000000000000", "GET", "/api/v1/incidents", null);
+        assertThat(denied.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
     void wrongPasswordIs401AndAuditedWithoutThePassword() {
         String viewer = newUser("viewer");
         var failed = new Browser(port).login(viewer, "wrong password 123");
