@@ -27,9 +27,7 @@ class SesCuratedRecordsTest {
     }
 
     private static String body(String rawPath) {
-        var response = http.get(rawPath, token);
-        assertThat(response.statusCode()).as(rawPath).isEqualTo(200);
-        return response.body();
+        return http.ok(rawPath, token);
     }
 
     private static void assertSameJson(String actual, String expected) {

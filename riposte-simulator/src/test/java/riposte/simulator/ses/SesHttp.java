@@ -50,6 +50,15 @@ final class SesHttp {
         return get(sim.baseUrl(), rawPath, bearer);
     }
 
+    /** The body of a GET that must answer 200. */
+    String ok(String rawPath, String bearer) {
+        var response = get(rawPath, bearer);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(rawPath + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
