@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
+import riposte.cli.server.ApiClient;
 import riposte.server.RiposteServer;
 
 /**
@@ -43,7 +44,7 @@ final class DemoInstance implements AutoCloseable {
             server = RiposteServer.start(springArgs(dir, port, login, extraSpringArgs));
             DemoStory story = DemoStoryBuilder.build(sims);
             DemoSeeder.Result seeded;
-            try (DemoApi api = new DemoApi(url(server), login.apiToken())) {
+            try (ApiClient api = ApiClient.connect(url(server), login.apiToken())) {
                 seeded = new DemoSeeder(api).seed(story);
             }
             return new DemoInstance(dir, login, sims, server, story, seeded);

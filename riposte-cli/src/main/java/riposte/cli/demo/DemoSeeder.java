@@ -1,12 +1,14 @@
 package riposte.cli.demo;
 
+import static riposte.cli.server.ApiClient.body;
+
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import riposte.cli.demo.DemoStory.Artifact;
 import riposte.cli.demo.DemoStory.Incident;
 import riposte.cli.demo.DemoStory.Indicator;
+import riposte.cli.server.ApiClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,9 +19,9 @@ final class DemoSeeder {
     /** What a seeding did. */
     record Result(int incidentsCreated, int incidentsExisting, int indicators) {}
 
-    private final DemoApi api;
+    private final ApiClient api;
 
-    DemoSeeder(DemoApi api) {
+    DemoSeeder(ApiClient api) {
         this.api = api;
     }
 
@@ -56,17 +58,9 @@ final class DemoSeeder {
     private Set<String> incidentNames() {
         Set<String> names = new HashSet<>();
         for (int page = 0; ; page++) {
-            JsonNode answer = api.get("incidents?size=200&page=" + page);
+            JsonNode answer = api.get("incidents", Map.of("size", 200, "page", page));
             for (JsonNode item : answer.path("items")) names.add(item.path("name").asString());
             if (page + 1 >= answer.path("totalPages").asInt()) return names;
         }
-    }
-
-    private static Map<String, Object> body(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return m;
     }
 }

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * failure turned into a {@link CliException} with a clear message and the documented exit code (see
  * {@link ApiFailure}). It does not retry: most calls change something and are not safe to repeat blindly.
  */
-final class ApiClient implements AutoCloseable {
+public final class ApiClient implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
@@ -72,6 +72,16 @@ final class ApiClient implements AutoCloseable {
         return new ApiClient(b.build(), base, token);
     }
 
+    /**
+     * A client for the server at {@code url} with {@code token}, default timeouts and the JDK's trust store; for
+     * in-process callers such as {@code riposte demo}.
+     */
+    public static ApiClient connect(String url, String token) {
+        OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false)
+                .retryOnConnectionFailure(false).build();
+        return new ApiClient(http, baseUrl(url), token);
+    }
+
     static HttpUrl baseUrl(String text) {
         String url = text.strip().replaceAll("/+$", "");
         HttpUrl parsed = HttpUrl.parse(url);
@@ -92,15 +102,16 @@ final class ApiClient implements AutoCloseable {
     }
 
     /** GET {@code /api/v1/path} with query parameters (null values left out). */
-    JsonNode get(String path, Map<String, ?> query) {
+    public JsonNode get(String path, Map<String, ?> query) {
         return send("GET", path, query, null);
     }
 
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         return get(path, Map.of());
     }
 
-    JsonNode post(String path, Object body) {
+    /** POST a JSON body; a refused request throws a {@code CliException} with the server's problem details. */
+    public JsonNode post(String path, Object body) {
         return send("POST", path, Map.of(), body);
     }
 
@@ -109,7 +120,7 @@ final class ApiClient implements AutoCloseable {
     }
 
     /** A JSON object with the non-null values only, in order; for request bodies. */
-    static Map<String, Object> body(Object... keysAndValues) {
+    public static Map<String, Object> body(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) m.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import riposte.cli.CliException;
+import riposte.cli.server.ApiClient;
 import tools.jackson.databind.JsonNode;
 
 /** One demo (simulators, server on a free port, H2 in a temp directory) for the whole class. */
@@ -22,12 +24,12 @@ class DemoCommandTest {
     static Path dir;
 
     static DemoInstance demo;
-    static DemoApi api;
+    static ApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
         demo = DemoInstance.start(dir.resolve("demo"), false, 0, "--logging.level.root=WARN");
-        api = new DemoApi(demo.url(), demo.login.apiToken());
+        api = ApiClient.connect(demo.url(), demo.login.apiToken());
     }
 
     @AfterAll
@@ -61,7 +63,7 @@ class DemoCommandTest {
 
         JsonNode backdoor = incidents.stream().filter(i -> i.path("name").asString().startsWith("Backdoor")).findFirst()
                 .orElseThrow();
-        JsonNode artifacts = api.get("incidents/" + backdoor.path("id").asLong() + "/artifacts?size=200").path("items");
+        JsonNode artifacts = api.get("incidents/" + backdoor.path("id").asLong() + "/artifacts", Map.of("size", 200)).path("items");
         List<String> types = new ArrayList<>();
         List<String> values = new ArrayList<>();
         artifacts.forEach(a -> {
@@ -75,26 +77,26 @@ class DemoCommandTest {
 
     @Test
     void seedsTaggedIndicatorsIncludingTheCuratedRecords() {
-        JsonNode items = api.get("indicators?size=200").path("items");
+        JsonNode items = api.get("indicators", Map.of("size", 200)).path("items");
         List<String> values = new ArrayList<>();
         items.forEach(i -> values.add(i.path("value").asString()));
         assertThat(values).contains(DemoStoryBuilder.WATERBUG_SHA256, DemoStoryBuilder.WATERBUG_DOMAIN,
                 DemoStoryBuilder.BENIGN_IP, DemoStoryBuilder.CVE, DemoStoryBuilder.mostWidespread(demo.simulators));
-        JsonNode google = api.get("indicators?tag=allow-list").path("items");
+        JsonNode google = api.get("indicators", Map.of("tag", "allow-list")).path("items");
         assertThat(google.size()).isEqualTo(1);
         assertThat(google.get(0).path("verdict").asString()).isEqualTo("BENIGN");
-        assertThat(api.get("indicators?tag=demo").path("totalItems").asInt()).isEqualTo(demo.story.indicators().size());
+        assertThat(api.get("indicators", Map.of("tag", "demo")).path("totalItems").asInt()).isEqualTo(demo.story.indicators().size());
     }
 
     @Test
     void seedingAgainDuplicatesNothing() {
         int incidentsBefore = incidents().size();
-        int indicatorsBefore = api.get("indicators?size=1").path("totalItems").asInt();
+        int indicatorsBefore = api.get("indicators", Map.of("size", 1)).path("totalItems").asInt();
         DemoSeeder.Result again = new DemoSeeder(api).seed(demo.story);
         assertThat(again.incidentsCreated()).isZero();
         assertThat(again.incidentsExisting()).isEqualTo(demo.story.incidents().size());
         assertThat(incidents()).hasSize(incidentsBefore);
-        assertThat(api.get("indicators?size=1").path("totalItems").asInt()).isEqualTo(indicatorsBefore);
+        assertThat(api.get("indicators", Map.of("size", 1)).path("totalItems").asInt()).isEqualTo(indicatorsBefore);
     }
 
     @Test
@@ -122,7 +124,7 @@ class DemoCommandTest {
 
     private static List<JsonNode> incidents() {
         List<JsonNode> all = new ArrayList<>();
-        api.get("incidents?size=200").path("items").forEach(all::add);
+        api.get("incidents", Map.of("size", 200)).path("items").forEach(all::add);
         return all;
     }
 }
