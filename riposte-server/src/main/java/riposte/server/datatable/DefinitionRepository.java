@@ -45,10 +45,11 @@ class DefinitionRepository {
     long insert(DefinitionView d) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into data_table_definitions (name, display_name, description, columns_json, built_in,
+                insert into data_table_definitions (name, display_name, description, tab_group, columns_json, built_in,
                     created_at, updated_at, version)
-                values (:name, :display, :description, :columns, false, :at, :at, 0)""")
+                values (:name, :display, :description, :group, :columns, false, :at, :at, 0)""")
                 .param("name", d.name()).param("display", d.displayName()).param("description", d.description())
+                .param("group", d.group())
                 .param("columns", json.writeValueAsString(d.columns())).param("at", Sql.ts(d.createdAt()))
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
@@ -57,9 +58,9 @@ class DefinitionRepository {
     boolean update(DefinitionView d, long expectedVersion) {
         return jdbc.sql("""
                 update data_table_definitions set display_name = :display, description = :description,
-                    columns_json = :columns, updated_at = :at, version = version + 1
+                    tab_group = :group, columns_json = :columns, updated_at = :at, version = version + 1
                 where id = :id and version = :version""")
-                .param("display", d.displayName()).param("description", d.description())
+                .param("display", d.displayName()).param("description", d.description()).param("group", d.group())
                 .param("columns", json.writeValueAsString(d.columns())).param("at", Sql.ts(d.updatedAt()))
                 .param("id", d.id()).param("version", expectedVersion)
                 .update() == 1;
@@ -67,7 +68,7 @@ class DefinitionRepository {
 
     private DefinitionView map(ResultSet rs, int row) throws SQLException {
         return new DefinitionView(rs.getLong("id"), rs.getString("name"), rs.getString("display_name"),
-                rs.getString("description"), json.readValue(rs.getString("columns_json"), COLUMNS),
+                rs.getString("description"), rs.getString("tab_group"), json.readValue(rs.getString("columns_json"), COLUMNS),
                 rs.getBoolean("built_in"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
                 rs.getLong("version"));
     }

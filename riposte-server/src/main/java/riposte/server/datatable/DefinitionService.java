@@ -56,8 +56,8 @@ class DefinitionService {
         }
         if (!problems.isEmpty()) throw new InvalidFieldException(problems);
         Instant now = Sql.now(clock);
-        var draft = new DefinitionView(0, w.name(), w.displayName().strip(), w.description(), normalise(w.columns()),
-                false, now, now, 0);
+        var draft = new DefinitionView(0, w.name(), w.displayName().strip(), w.description(), group(w.group()),
+                normalise(w.columns()), false, now, now, 0);
         DefinitionView created = definitions.get(definitions.insert(draft)).orElseThrow();
         audit.record(actor, "create", KIND, created.id(), null, created);
         return created;
@@ -91,12 +91,18 @@ class DefinitionService {
         }
         var changed = new DefinitionView(before.id(), before.name(),
                 w.displayName() == null ? before.displayName() : w.displayName().strip(),
-                w.description() == null ? before.description() : w.description(), columns, before.builtIn(),
+                w.description() == null ? before.description() : w.description(),
+                w.group() == null ? before.group() : group(w.group()), columns, before.builtIn(),
                 before.createdAt(), Sql.now(clock), before.version());
         if (!definitions.update(changed, w.version())) throw new VersionConflictException(KIND, before.id(), w.version());
         DefinitionView after = definitions.get(before.id()).orElseThrow();
         audit.record(actor, "update", KIND, before.id(), before, after);
         return after;
+    }
+
+    /** Blank means no group. */
+    private static String group(String group) {
+        return group == null || group.isBlank() ? null : group.strip();
     }
 
     private static int indexOf(List<Column> columns, String name) {

@@ -37,6 +37,10 @@ abstract class DataTableApiContract extends ApiTestBase {
                 .filter(c -> c.get("name").asString().equals("endpoint_quarantine_status")).findFirst().orElseThrow();
         assertThat(quarantine.get("type").asString()).isEqualTo("select");
         assertThat(quarantine.get("options").toString()).contains("Quarantined", "Un-Quarantined");
+        assertThat(details.get("group").asString()).isEqualTo("Symantec SEP - Threats");
+        assertThat(get("/api/v1/data-tables/sep_groups").get("group").asString()).isEqualTo("Symantec SEP - Blacklists");
+        assertThat(get("/api/v1/data-tables/sep_non_compliant_endpoints").get("group").asString())
+                .isEqualTo("Symantec SEP - Status");
     }
 
     @Test
@@ -106,11 +110,13 @@ abstract class DataTableApiContract extends ApiTestBase {
                 "columns", List.of(Map.of("name", "a", "type", "colour")))), 400);
         assertThat(badType.get("errors").get(0).get("field").asString()).isEqualTo("columns[0].type");
         assertThat(badType.get("errors").get(0).get("message").asString()).contains("text, number, boolean, datetime, select");
-        var created = post("/api/v1/data-tables", Map.of("name", name, "displayName", "Scores", "columns", List.of(
+        var created = post("/api/v1/data-tables", Map.of("name", name, "displayName", "Scores", "group", " Triage ",
+                "columns", List.of(
                 Map.of("name", "host", "label", "Host", "type", "text"),
                 Map.of("name", "score", "type", "number"),
                 Map.of("name", "level", "type", "select", "options", List.of("low", "high")))));
         assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        assertThat(created.get("group").asString()).isEqualTo("Triage");
         long incident = incident();
         String rowsPath = "/api/v1/incidents/" + incident + "/data-tables/" + name + "/rows";
         assertThat(post(rowsPath, Map.of("cells", Map.of("host", "a", "score", 12.5))).status()).isEqualTo(201);
@@ -124,6 +130,11 @@ abstract class DataTableApiContract extends ApiTestBase {
                         Map.of("name", "seen", "type", "datetime"))));
         assertThat(added.status()).as("%s", added.body()).isEqualTo(200);
         assertThat(added.get("columns").size()).isEqualTo(4);
+        assertThat(added.get("group").asString()).as("a PATCH without group keeps it").isEqualTo("Triage");
+        var regrouped = patch("/api/v1/data-tables/" + name, Map.of("group", "", "version", 1));
+        assertThat(regrouped.status()).as("%s", regrouped.body()).isEqualTo(200);
+        assertThat(regrouped.get("group").isNull()).as("an empty group removes it: %s", regrouped.body()).isTrue();
+        problem(patch("/api/v1/data-tables/" + name, Map.of("group", "x".repeat(201), "version", 2)), 400);
     }
 
     @Test
