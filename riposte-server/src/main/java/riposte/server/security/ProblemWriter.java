@@ -39,7 +39,11 @@ class ProblemWriter implements AuthenticationEntryPoint {
 
     AccessDeniedHandler accessDeniedHandler() {
         return (request, response, e) -> {
-            if (e instanceof CsrfException) {
+            if (SecurityConfiguration.wantsHtml(request)) {
+                // a browser: the console's error page (templates/error/403.html) through Boot's error handling
+                request.setAttribute("deniedReason", e instanceof CsrfException ? "csrf" : "forbidden");
+                response.sendError(403);
+            } else if (e instanceof CsrfException) {
                 write(response, 403, "csrf", "Forbidden",
                         "A session-authenticated change needs the CSRF token (header X-CSRF-TOKEN or form field _csrf);"
                                 + " GET /api/v1/me returns it");

@@ -23,7 +23,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. Public: {@code /actuator/health}, {@code /api/v1/openapi.json}, the login page. Every other path
+ * Who may call what. Public: {@code /actuator/health}, {@code /api/v1/openapi.json}, the login page and the
+ * console's static files. Every other path
  * needs a console session (form login, CSRF-protected) or an API token; the URL rules below give each role its paths,
  * and anything not listed is for admins only, so a new endpoint is closed until someone opens it on purpose (the
  * authorisation matrix test fails until it is listed there too).
@@ -88,15 +89,16 @@ class SecurityConfiguration {
             SecuritySettings settings, SessionRegistry sessions) throws Exception {
         authorizeRequests(http, settings);
         http.csrf(c -> c.requireCsrfProtectionMatcher(csrfNeeded()));
-        http.formLogin(f -> f.successHandler(login).failureHandler(login));
+        // The login page is the console's (riposte.server.console.LoginController), posting to Spring's filter.
+        http.formLogin(f -> f.loginPage("/login").successHandler(login).failureHandler(login));
         http.logout(l -> l.logoutSuccessHandler(login));
         http.httpBasic(AbstractHttpConfigurer::disable);
         http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions)
                 .expiredSessionStrategy(event -> problems.unauthorized(event.getResponse(), "session-expired",
                         "The session was ended (the user was changed or disabled); log in again",
                         "FormBased")));
-        // A default (not the) entry point, so that Spring still generates the login page at GET /login and sends
-        // browsers there; everything that does not ask for HTML gets a 401 problem document.
+        // A default (not the) entry point, so that browsers are still sent to the login page at GET /login;
+        // everything that does not ask for HTML gets a 401 problem document.
         http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, request -> !wantsHtml(request))
                 .accessDeniedHandler(problems.accessDeniedHandler()));
         http.addFilterBefore(login.throttleFilter(), UsernamePasswordAuthenticationFilter.class);
@@ -107,7 +109,7 @@ class SecurityConfiguration {
     private static void authorizeRequests(HttpSecurity http, SecuritySettings settings) throws Exception {
         http.authorizeHttpRequests(a -> {
             a.requestMatchers("/error", "/login", "/actuator/health", "/actuator/health/**", "/api/v1/openapi.json",
-                    "/api/v1/openapi.json.yaml")
+                    "/api/v1/openapi.json.yaml", "/console/assets/**", "/webjars/**", "/favicon.ico")
                     .permitAll();
             if (settings.prometheusPublic()) a.requestMatchers("/actuator/prometheus").permitAll();
             a.requestMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.name())
@@ -116,6 +118,12 @@ class SecurityConfiguration {
                             "/api/v1/credentials", "/api/v1/credentials/**")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/v1/actions", "/api/v1/actions/**").hasRole(Role.RESPONDER.name())
+                    // the web console (riposte.server.console): pages for everyone, changes for analysts, settings
+                    // and the audit log for admins; individual actions may ask for more (e.g. response playbooks)
+                    .requestMatchers("/console/settings", "/console/settings/**", "/console/audit",
+                            "/console/audit/**").hasRole(Role.ADMIN.name())
+                    .requestMatchers(HttpMethod.GET, "/", "/console", "/console/**").hasRole(Role.VIEWER.name())
+                    .requestMatchers("/console", "/console/**").hasRole(Role.ANALYST.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Role.VIEWER.name())
                     .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(Role.VIEWER.name())
                     .requestMatchers("/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/indicators",

@@ -144,6 +144,10 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         entry("GET /actuator/prometheus", Role.ADMIN, "/actuator/prometheus");
         entry("GET /actuator/info", Role.ADMIN, "/actuator/info");
         entry("GET /actuator", Role.ADMIN, "/actuator");
+        // the web console (riposte.server.console)
+        entry("GET /login", null, "/login");
+        entry("GET /", Role.VIEWER, "/");
+        entry("GET /console", Role.VIEWER, "/console");
     }
 
     @Test
