@@ -15,7 +15,7 @@ import riposte.server.system.Sql;
 
 /** Attribute values: one per indicator and definition, upserted with source and last-updated. */
 @Service
-class AttributeService {
+public class AttributeService {
     static final String KIND = "attribute";
     private final AttributeRepository attributes;
     private final IndicatorRepository indicators;
@@ -33,12 +33,12 @@ class AttributeService {
     }
 
     @Transactional(readOnly = true)
-    List<AttributeView.Definition> definitions() {
+    public List<AttributeView.Definition> definitions() {
         return attributes.definitions();
     }
 
     @Transactional(readOnly = true)
-    List<AttributeView> list(long indicatorId) {
+    public List<AttributeView> list(long indicatorId) {
         requireIndicator(indicatorId);
         return attributes.values(indicatorId);
     }

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** An attribute value of an indicator, e.g. "Symantec ThreatIntel Reputation" = "MALICIOUS" from "ses". */
-record AttributeView(long indicatorId, long definitionId, String name, String type, String value, String source,
+public record AttributeView(long indicatorId, long definitionId, String name, String type, String value, String source,
         Instant createdAt, Instant updatedAt, long version) {
 
     /** Sets the value of the attribute {@code name} (a definition name) for the indicator, replacing any earlier one. */
@@ -13,5 +13,5 @@ record AttributeView(long indicatorId, long definitionId, String name, String ty
             @NotBlank @Size(max = 200) String source) {}
 
     /** An attribute definition: the name, the value type (text, number, datetime...) and what it means. */
-    record Definition(long id, String name, String type, String description) {}
+    public record Definition(long id, String name, String type, String description) {}
 }

@@ -28,7 +28,8 @@ class IndicatorRepository {
         this.jdbc = jdbc;
     }
 
-    record Filter(String type, Verdict verdict, String tag) {}
+    /** Criteria, each ignored when null; {@code text} is a case-insensitive substring of the value. */
+    record Filter(String type, Verdict verdict, String tag, String text, String attribute, String attributeValue) {}
 
     List<IndicatorView> find(Filter filter, String sort, PageQuery page) {
         Where where = where(filter);
@@ -48,7 +49,14 @@ class IndicatorRepository {
         return new Where()
                 .and("indicator_type = :type", "type", f.type())
                 .and("verdict = :verdict", "verdict", f.verdict() == null ? null : f.verdict().name())
-                .and("id in (select indicator_id from indicator_tags where tag = :tag)", "tag", f.tag());
+                .and("id in (select indicator_id from indicator_tags where tag = :tag)", "tag", f.tag())
+                .and("lower(indicator_value) like :text escape '\\'", "text", Sql.containsPattern(f.text()))
+                .and("id in (select v.indicator_id from attribute_values v join attribute_definitions d"
+                        + " on d.id = v.definition_id where lower(d.name) = :attribute)", "attribute",
+                        f.attribute() == null ? null : f.attribute().toLowerCase(java.util.Locale.ROOT))
+                .and("id in (select indicator_id from attribute_values"
+                        + " where lower(attribute_value) like :attributeValue escape '\\')",
+                        "attributeValue", Sql.containsPattern(f.attributeValue()));
     }
 
     Optional<IndicatorView> get(long id) {

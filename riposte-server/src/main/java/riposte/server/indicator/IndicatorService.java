@@ -23,9 +23,9 @@ import riposte.server.system.PageResponse;
 import riposte.server.system.Sql;
 import riposte.server.system.VersionConflictException;
 
-/** Indicator use cases: create-or-get by type and value, tags, verdicts; all audited. */
+/** Indicator use cases: create-or-get by type and value, tags, verdicts; all audited. Public for the web console. */
 @Service
-class IndicatorService {
+public class IndicatorService {
     static final String KIND = "indicator";
     private final IndicatorRepository indicators;
     private final AuditLog audit;
@@ -40,17 +40,32 @@ class IndicatorService {
     }
 
     /** The result of create-or-get. */
-    record Outcome(IndicatorView indicator, boolean created) {}
+    public record Outcome(IndicatorView indicator, boolean created) {}
 
     @Transactional(readOnly = true)
     PageResponse<IndicatorView> list(String type, String verdict, String tag, String sort, PageQuery page) {
-        var filter = new IndicatorRepository.Filter(type == null ? null : type(type).id(),
-                Choices.parse(Verdict.class, "verdict", verdict), tag == null ? null : tag.strip());
+        return search(new IndicatorSearch(null, type, verdict, tag, null, null), sort, page);
+    }
+
+    /** A page of indicators matching every given criterion of {@code s}; {@code sort} as in the API. */
+    @Transactional(readOnly = true)
+    public PageResponse<IndicatorView> search(IndicatorSearch s, String sort, PageQuery page) {
+        var filter = new IndicatorRepository.Filter(blank(s.type()) ? null : type(s.type()).id(),
+                Choices.parse(Verdict.class, "verdict", blank(s.verdict()) ? null : s.verdict()), strip(s.tag()),
+                strip(s.text()), strip(s.attribute()), strip(s.attributeValue()));
         return PageResponse.of(indicators.find(filter, sort, page), page, indicators.count(filter));
     }
 
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String strip(String s) {
+        return blank(s) ? null : s.strip();
+    }
+
     @Transactional(readOnly = true)
-    IndicatorView get(long id) {
+    public IndicatorView get(long id) {
         return indicators.get(id).orElseThrow(() -> new NotFoundException(KIND, id));
     }
 
@@ -58,7 +73,7 @@ class IndicatorService {
      * Creates the indicator, or returns the existing one with the extra tags added. Two servers racing to create the
      * same indicator both succeed: the loser's insert hits the unique key and it retries as a "get".
      */
-    Outcome createOrGet(String actor, IndicatorView.Create c) {
+    public Outcome createOrGet(String actor, IndicatorView.Create c) {
         Indicator parsed = parse(c.value(), c.type() == null || c.type().isBlank() ? null : type(c.type()));
         Verdict verdict = Choices.parse(Verdict.class, "verdict", c.verdict(), Verdict.UNKNOWN);
         List<String> tags = normalise(c.tags());

@@ -10,7 +10,7 @@ import java.util.List;
 import riposte.core.enrichment.Verdict;
 
 /** An indicator as the API returns it; {@code type} is an indicator type id such as {@code sha256}. */
-record IndicatorView(long id, String type, String value, Verdict verdict, int confidence, List<String> tags,
+public record IndicatorView(long id, String type, String value, Verdict verdict, int confidence, List<String> tags,
         Instant createdAt, Instant updatedAt, long version) {
 
     IndicatorView withTags(List<String> newTags) {
@@ -21,10 +21,10 @@ record IndicatorView(long id, String type, String value, Verdict verdict, int co
      * Create-or-get: if the indicator exists its tags gain the given ones and everything else is left alone.
      * {@code verdict} is UNKNOWN (default), BENIGN, SUSPICIOUS or MALICIOUS; {@code confidence} 0 to 100.
      */
-    record Create(String type, @NotBlank @Size(max = 8192) String value, List<@NotBlank @Size(max = 100) String> tags,
+    public record Create(String type, @NotBlank @Size(max = 8192) String value, List<@NotBlank @Size(max = 100) String> tags,
             String verdict, @Min(0) @Max(100) Integer confidence) {}
 
     /** A partial update; {@code tags}, when given, replaces the whole set. */
-    record Update(List<@NotBlank @Size(max = 100) String> tags, String verdict, @Min(0) @Max(100) Integer confidence,
+    public record Update(List<@NotBlank @Size(max = 100) String> tags, String verdict, @Min(0) @Max(100) Integer confidence,
             @NotNull Long version) {}
 }

@@ -15,7 +15,7 @@ import riposte.server.system.Sql;
 
 /** Report use cases. The audit records the metadata (title, associations), not the bodies. */
 @Service
-class ReportService {
+public class ReportService {
     static final String KIND = "report";
     static final int MAX_BODY_CHARS = 5_000_000;
     private final ReportRepository reports;
@@ -29,12 +29,12 @@ class ReportService {
     }
 
     @Transactional(readOnly = true)
-    PageResponse<ReportView> list(Long indicatorId, Long incidentId, PageQuery page) {
+    public PageResponse<ReportView> list(Long indicatorId, Long incidentId, PageQuery page) {
         return PageResponse.of(reports.find(indicatorId, incidentId, page), page, reports.count(indicatorId, incidentId));
     }
 
     @Transactional(readOnly = true)
-    ReportView get(long id) {
+    public ReportView get(long id) {
         return reports.get(id).orElseThrow(() -> new NotFoundException(KIND, id));
     }
 

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** A report's metadata; the bodies are at {@code /html}, {@code /json} and {@code /pdf}. */
-record ReportView(long id, String title, String kind, Instant generatedAt, String createdBy, boolean hasHtml,
+public record ReportView(long id, String title, String kind, Instant generatedAt, String createdBy, boolean hasHtml,
         boolean hasJson, List<Long> indicatorIds, List<Long> incidentIds) {}

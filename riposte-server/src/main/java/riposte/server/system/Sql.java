@@ -38,4 +38,14 @@ public final class Sql {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
+
+    /**
+     * A LIKE pattern (for {@code lower(column) like :p escape '\'}) matching {@code text} anywhere, case-insensitively,
+     * with LIKE's wildcards in {@code text} taken literally; null for null.
+     */
+    public static String containsPattern(String text) {
+        if (text == null) return null;
+        return "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+    }
 }

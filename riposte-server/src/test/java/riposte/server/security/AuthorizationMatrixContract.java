@@ -148,6 +148,9 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         entry("GET /login", null, "/login");
         entry("GET /", Role.VIEWER, "/");
         entry("GET /console", Role.VIEWER, "/console");
+        entry("GET /console/indicators", Role.VIEWER, "/console/indicators");
+        entry("POST /console/indicators", Role.ANALYST, "/console/indicators");
+        entry("GET /console/indicators/{id}", Role.VIEWER, t -> "/console/indicators/" + indicator(), null);
     }
 
     @Test
