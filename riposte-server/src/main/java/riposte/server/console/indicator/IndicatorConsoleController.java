@@ -78,7 +78,9 @@ class IndicatorConsoleController {
         model.addAttribute("pastedText", text);
         model.addAttribute("pastedTags", tags);
         if (Htmx.isHtmx(request)) return "console/indicator/list :: paste-result";
-        return list(new IndicatorSearch(null, null, null, null, null, null), null, request, model);
+        var everything = new IndicatorSearch(null, null, null, null, null, null);
+        model.addAttribute("search", everything);
+        return list(everything, null, request, model);
     }
 
     @GetMapping("/{id}")
