@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
  * A new artifact. {@code value} may be defanged ({@code hxxp://evil[.]example}); it is stored normalised.
  * {@code type} is optional: when given, the value must be of that type.
  */
-record ArtifactCreate(
+public record ArtifactCreate(
         String type,
         @NotBlank @Size(max = 8192) String value,
         @Size(max = 4000) String description,

@@ -19,9 +19,9 @@ import riposte.server.system.PageResponse;
 import riposte.server.system.Sql;
 import riposte.server.system.VersionConflictException;
 
-/** Artifact use cases; values go through the core {@link IndicatorParser}. */
+/** Artifact use cases; values go through the core {@link IndicatorParser}. Public for the web console. */
 @Service
-class ArtifactService {
+public class ArtifactService {
     static final String KIND = "artifact";
     private final ArtifactRepository artifacts;
     private final IncidentRefs incidents;
@@ -36,19 +36,19 @@ class ArtifactService {
     }
 
     @Transactional(readOnly = true)
-    PageResponse<ArtifactView> list(long incidentId, String type, PageQuery page) {
+    public PageResponse<ArtifactView> list(long incidentId, String type, PageQuery page) {
         incidents.requireExists(incidentId);
         String typeId = type == null ? null : type(type).id();
         return PageResponse.of(artifacts.find(incidentId, typeId, page), page, artifacts.count(incidentId, typeId));
     }
 
     @Transactional(readOnly = true)
-    ArtifactView get(long incidentId, long id) {
+    public ArtifactView get(long incidentId, long id) {
         return artifacts.get(incidentId, id).orElseThrow(() -> new NotFoundException(KIND, id));
     }
 
     @Transactional
-    ArtifactView create(String actor, long incidentId, ArtifactCreate c) {
+    public ArtifactView create(String actor, long incidentId, ArtifactCreate c) {
         incidents.requireExists(incidentId);
         Indicator indicator = parse(c.value(), c.type() == null || c.type().isBlank() ? null : type(c.type()));
         boolean allowListed = Boolean.TRUE.equals(c.allowListed());

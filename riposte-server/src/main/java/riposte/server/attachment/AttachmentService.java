@@ -27,7 +27,7 @@ import riposte.server.system.Sql;
  * audit entry. A delete removes the content when nothing references it any more.
  */
 @Service
-class AttachmentService {
+public class AttachmentService {
     static final String KIND = "attachment";
     private final AttachmentRepository attachments;
     private final BlobStore blobs;
@@ -47,7 +47,7 @@ class AttachmentService {
     }
 
     @Transactional(readOnly = true)
-    PageResponse<AttachmentView> list(long incidentId, PageQuery page) {
+    public PageResponse<AttachmentView> list(long incidentId, PageQuery page) {
         incidents.requireExists(incidentId);
         return PageResponse.of(attachments.find(incidentId, page), page, attachments.count(incidentId));
     }
@@ -57,7 +57,8 @@ class AttachmentService {
         return attachments.get(incidentId, id).orElseThrow(() -> new NotFoundException(KIND, id));
     }
 
-    AttachmentView upload(String actor, long incidentId, MultipartFile file) {
+    /** Public for the web console's upload form; size limits are the multipart limits (RIPOSTE_MAX_UPLOAD_SIZE). */
+    public AttachmentView upload(String actor, long incidentId, MultipartFile file) {
         if (file == null) {
             throw new InvalidFieldException("file", "is required: send multipart/form-data with the file in a part named file");
         }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A column of a data table: machine {@code name}, display {@code label}, {@code type}, and {@code options} for select. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Column(String name, String label, String type, List<String> options) {
+public record Column(String name, String label, String type, List<String> options) {
 
     ColumnType columnType() {
         return ColumnType.parse(type).orElseThrow();

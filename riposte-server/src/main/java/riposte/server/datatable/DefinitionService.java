@@ -19,7 +19,7 @@ import riposte.server.system.VersionConflictException;
  * lose a column or change a column's type, so stored rows stay valid.
  */
 @Service
-class DefinitionService {
+public class DefinitionService {
     static final String KIND = "data-table";
     private final DefinitionRepository definitions;
     private final AuditLog audit;
@@ -32,13 +32,13 @@ class DefinitionService {
     }
 
     @Transactional(readOnly = true)
-    List<DefinitionView> list() {
+    public List<DefinitionView> list() {
         return definitions.all();
     }
 
     /** By numeric id or by name ({@code sep_endpoint_details}). */
     @Transactional(readOnly = true)
-    DefinitionView get(String table) {
+    public DefinitionView get(String table) {
         var found = table.chars().allMatch(Character::isDigit) && !table.isEmpty() && table.length() < 19
                 ? definitions.get(Long.parseLong(table)) : definitions.byName(table);
         return found.orElseThrow(() -> new NotFoundException("data table", table));

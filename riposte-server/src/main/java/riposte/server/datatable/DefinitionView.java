@@ -7,10 +7,11 @@ import java.util.List;
  * A data table definition. {@code builtIn} marks the SEP tables shipped with Riposte; {@code group} names the incident
  * tab that shows the table in the console (tables sharing a group share a tab; null: a tab of its own).
  */
-record DefinitionView(long id, String name, String displayName, String description, String group,
+public record DefinitionView(long id, String name, String displayName, String description, String group,
         List<Column> columns, boolean builtIn, Instant createdAt, Instant updatedAt, long version) {
 
-    Column column(String columnName) {
+    /** The column named {@code columnName}, or null. */
+    public Column column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst().orElse(null);
     }
 

@@ -34,6 +34,16 @@ class RowRepository {
         return jdbc.sql("select count(*)" + q.countFrom()).params(q.params()).query(Long.class).single();
     }
 
+    RowService.RowStamp stamp(long tableId, long incidentId) {
+        return jdbc.sql("""
+                select count(*) as n, max(id) as max_id, max(updated_at) as last_change from data_table_rows
+                where definition_id = :table and incident_id = :incident""")
+                .param("table", tableId).param("incident", incidentId)
+                .query((rs, i) -> new RowService.RowStamp(rs.getLong("n"), rs.getLong("max_id"),
+                        Sql.instant(rs, "last_change")))
+                .single();
+    }
+
     Optional<RowView> get(long tableId, long incidentId, long id) {
         return jdbc.sql("select * from data_table_rows where id = :id and definition_id = :table and incident_id = :incident")
                 .param("id", id).param("table", tableId).param("incident", incidentId).query(this::map).optional();

@@ -16,9 +16,12 @@ import riposte.server.system.PageResponse;
 import riposte.server.system.Sql;
 import riposte.server.system.VersionConflictException;
 
-/** Row use cases: values checked against the column types; each change and its audit entry commit together. */
+/**
+ * Row use cases: values checked against the column types; each change and its audit entry commit together. Public
+ * for the web console.
+ */
 @Service
-class RowService {
+public class RowService {
     static final String KIND = "data-table-row";
     static final int MAX_EXPORT_ROWS = 100_000;
     private final RowRepository rows;
@@ -36,7 +39,7 @@ class RowService {
     }
 
     @Transactional(readOnly = true)
-    PageResponse<RowView> list(long incidentId, String table, List<String> filters, String sort, PageQuery page) {
+    public PageResponse<RowView> list(long incidentId, String table, List<String> filters, String sort, PageQuery page) {
         incidents.requireExists(incidentId);
         RowQuery q = RowQuery.of(definitions.get(table), incidentId, filters, sort);
         return PageResponse.of(rows.find(q, page.size(), page.offset()), page, rows.count(q));
@@ -48,6 +51,24 @@ class RowService {
         incidents.requireExists(incidentId);
         DefinitionView definition = definitions.get(table);
         return new Export(definition, rows.find(RowQuery.of(definition, incidentId, filters, sort), MAX_EXPORT_ROWS, 0));
+    }
+
+    /**
+     * What changes when a row of the table is added, changed or deleted on the incident: lets the console poll
+     * cheaply for new rows (one indexed aggregate) and re-render only when something changed.
+     */
+    @Transactional(readOnly = true)
+    public RowStamp stamp(long incidentId, long tableId) {
+        return rows.stamp(tableId, incidentId);
+    }
+
+    /** The number of rows, the highest row id and the latest change of one table on one incident. */
+    public record RowStamp(long count, long maxId, Instant lastChange) {
+        /** A short opaque form for a URL parameter. */
+        public String token() {
+            return count + "." + maxId + "." + (lastChange == null ? 0 : lastChange.toEpochMilli() * 1000
+                    + lastChange.getNano() / 1000 % 1000);
+        }
     }
 
     record Export(DefinitionView table, List<RowView> rows) {}

@@ -32,14 +32,18 @@ class IncidentController {
         this.settings = settings;
     }
 
-    /** Lists incidents; {@code sort} is a field name (id, name, severity, status, owner, createdAt, updatedAt), {@code -} for descending. */
+    /**
+     * Lists incidents; {@code q} matches part of the name or description; {@code sort} is a field name (id, name,
+     * severity, status, owner, createdAt, updatedAt), {@code -} for descending.
+     */
     @GetMapping
     PageResponse<IncidentView> list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String severity, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        var filter = new IncidentRepository.Filter(Choices.parse(IncidentStatus.class, "status", status),
-                Choices.parse(Severity.class, "severity", severity), owner);
+        var filter = new IncidentFilter(Choices.parse(IncidentStatus.class, "status", status),
+                Choices.parse(Severity.class, "severity", severity), owner, q);
         return service.list(filter, sort, PageQuery.of(page, size, settings));
     }
 

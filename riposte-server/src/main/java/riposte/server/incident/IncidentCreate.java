@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
  * A new incident. {@code severity} is one of LOW, MEDIUM (default), HIGH, CRITICAL; {@code status} one of OPEN
  * (default), IN_PROGRESS, CLOSED; {@code type} is free text such as "Malware" (default "General").
  */
-record IncidentCreate(
+public record IncidentCreate(
         @NotBlank @Size(max = 500) String name,
         @Size(max = 100_000) String description,
         @Size(max = 100) String type,

@@ -31,9 +31,7 @@ class IncidentRepository {
         this.jdbc = jdbc;
     }
 
-    record Filter(IncidentStatus status, Severity severity, String owner) {}
-
-    List<IncidentView> find(Filter filter, String sort, PageQuery page) {
+    List<IncidentView> find(IncidentFilter filter, String sort, PageQuery page) {
         Where where = where(filter);
         return where.bind(jdbc.sql(SELECT + where.sql() + SortOrder.orderBy(sort, SORTABLE, "created_at desc, id desc")
                         + " limit :limit offset :offset"))
@@ -41,16 +39,21 @@ class IncidentRepository {
                 .query(IncidentRepository::map).list();
     }
 
-    long count(Filter filter) {
+    long count(IncidentFilter filter) {
         Where where = where(filter);
         return where.bind(jdbc.sql("select count(*) from incidents i" + where.sql())).query(Long.class).single();
     }
 
-    private static Where where(Filter filter) {
+    private static Where where(IncidentFilter filter) {
+        String text = filter.text() == null || filter.text().isBlank() ? null
+                : "%" + filter.text().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                        .replace("%", "\\%").replace("_", "\\_") + "%";
         return new Where()
                 .and("i.status = :status", "status", filter.status() == null ? null : filter.status().name())
                 .and("i.severity = :severity", "severity", filter.severity() == null ? null : filter.severity().name())
-                .and("i.owner = :owner", "owner", filter.owner());
+                .and("i.owner = :owner", "owner", filter.owner())
+                .and("(lower(i.name) like :text escape '\\' or lower(i.description) like :text escape '\\')",
+                        "text", text);
     }
 
     Optional<IncidentView> get(long id) {

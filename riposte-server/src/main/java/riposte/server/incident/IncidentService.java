@@ -13,9 +13,12 @@ import riposte.server.system.PageResponse;
 import riposte.server.system.Sql;
 import riposte.server.system.VersionConflictException;
 
-/** Incident use cases; each change and its audit record commit together. */
+/**
+ * Incident use cases; each change and its audit record commit together. Public for the web console
+ * ({@code riposte.server.console.incident}), which renders from this service rather than over HTTP.
+ */
 @Service
-class IncidentService {
+public class IncidentService {
     static final String KIND = "incident";
     private final IncidentRepository incidents;
     private final AuditLog audit;
@@ -28,17 +31,17 @@ class IncidentService {
     }
 
     @Transactional(readOnly = true)
-    PageResponse<IncidentView> list(IncidentRepository.Filter filter, String sort, PageQuery page) {
+    public PageResponse<IncidentView> list(IncidentFilter filter, String sort, PageQuery page) {
         return PageResponse.of(incidents.find(filter, sort, page), page, incidents.count(filter));
     }
 
     @Transactional(readOnly = true)
-    IncidentView get(long id) {
+    public IncidentView get(long id) {
         return incidents.get(id).orElseThrow(() -> new NotFoundException(KIND, id));
     }
 
     @Transactional
-    IncidentView create(String actor, IncidentCreate c) {
+    public IncidentView create(String actor, IncidentCreate c) {
         Instant now = Sql.now(clock);
         Severity severity = Choices.parse(Severity.class, "severity", c.severity(), Severity.MEDIUM);
         IncidentStatus status = Choices.parse(IncidentStatus.class, "status", c.status(), IncidentStatus.OPEN);
@@ -51,7 +54,7 @@ class IncidentService {
     }
 
     @Transactional
-    IncidentView update(String actor, long id, IncidentUpdate u) {
+    public IncidentView update(String actor, long id, IncidentUpdate u) {
         IncidentView before = get(id);
         if (before.version() != u.version()) throw new VersionConflictException(KIND, id, u.version());
         Severity severity = Choices.parse(Severity.class, "severity", u.severity(), before.severity());

@@ -1,4 +1,4 @@
 package riposte.server.incident;
 
 /** Where an incident is in its life. */
-enum IncidentStatus { OPEN, IN_PROGRESS, CLOSED }
+public enum IncidentStatus { OPEN, IN_PROGRESS, CLOSED }

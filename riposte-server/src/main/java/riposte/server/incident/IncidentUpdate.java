@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
  * A partial update: fields left out (or null) keep their value. {@code version} is the version the client last read;
  * if the incident changed since, the update is refused with a 409.
  */
-record IncidentUpdate(
+public record IncidentUpdate(
         @Size(min = 1, max = 500) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
         @Size(max = 100_000) String description,
         @Size(min = 1, max = 100) String type,

@@ -1,4 +1,4 @@
 package riposte.server.incident;
 
 /** How bad an incident is, in increasing order. */
-enum Severity { LOW, MEDIUM, HIGH, CRITICAL }
+public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }

@@ -11,9 +11,9 @@ import riposte.server.system.PageResponse;
 import riposte.server.system.Sql;
 import riposte.server.system.VersionConflictException;
 
-/** Note use cases, audited. */
+/** Note use cases, audited. Public for the web console. */
 @Service
-class NoteService {
+public class NoteService {
     static final String KIND = "note";
     private final NoteRepository notes;
     private final IncidentRefs incidents;
@@ -28,7 +28,7 @@ class NoteService {
     }
 
     @Transactional(readOnly = true)
-    PageResponse<NoteView> list(long incidentId, PageQuery page) {
+    public PageResponse<NoteView> list(long incidentId, PageQuery page) {
         incidents.requireExists(incidentId);
         return PageResponse.of(notes.find(incidentId, page), page, notes.count(incidentId));
     }
@@ -39,7 +39,7 @@ class NoteService {
     }
 
     @Transactional
-    NoteView create(String actor, long incidentId, NoteView.Create c) {
+    public NoteView create(String actor, long incidentId, NoteView.Create c) {
         incidents.requireExists(incidentId);
         NoteView created = get(incidentId, notes.insert(incidentId, actor, c.body(), Sql.now(clock)));
         audit.record(actor, "create", KIND, created.id(), null, created);

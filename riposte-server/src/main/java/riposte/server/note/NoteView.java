@@ -6,11 +6,11 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** A note as the API returns it. */
-record NoteView(long id, long incidentId, String author, String body, Instant createdAt, Instant updatedAt,
+public record NoteView(long id, long incidentId, String author, String body, Instant createdAt, Instant updatedAt,
         long version) {
 
     /** A new note; the author is the acting user. */
-    record Create(@NotBlank @Size(max = 100_000) String body) {}
+    public record Create(@NotBlank @Size(max = 100_000) String body) {}
 
     /** A new body for the note, at the version last read. */
     record Update(@NotBlank @Size(max = 100_000) String body, @NotNull Long version) {}

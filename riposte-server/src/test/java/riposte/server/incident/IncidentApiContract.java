@@ -76,6 +76,20 @@ abstract class IncidentApiContract extends ApiTestBase {
     }
 
     @Test
+    void textSearchMatchesNameOrDescriptionIgnoringCaseAndLikeWildcards() {
+        String word = unique("Emotet").replace("-", "");
+        createIncident("Outbreak " + word + " wave", "HIGH", "carol");
+        var described = post("/api/v1/incidents", Map.of("name", unique("described"),
+                "description", "Dropper seen by SEPM: " + word.toLowerCase() + " 100%_done"));
+        assertThat(described.status()).isEqualTo(201);
+        assertThat(get("/api/v1/incidents?q=" + word.toUpperCase()).get("totalItems").asLong()).isEqualTo(2);
+        assertThat(get("/api/v1/incidents?q=" + word + "&severity=HIGH").get("totalItems").asLong()).isEqualTo(1);
+        assertThat(get("/api/v1/incidents?q=100%25_done").get("totalItems").asLong()).isEqualTo(1);
+        assertThat(get("/api/v1/incidents?q=" + word + "%25wave").get("totalItems").asLong())
+                .as("%% is a character to find, not a wildcard").isZero();
+    }
+
+    @Test
     void staleVersionIsAConflict() {
         long id = createIncident(unique("conflict"), "LOW", "bob").get("id").asLong();
         assertThat(patch("/api/v1/incidents/" + id, Map.of("owner", "carol", "version", 0)).status()).isEqualTo(200);

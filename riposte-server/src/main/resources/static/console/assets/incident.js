@@ -1,0 +1,56 @@
+// Riposte console, incident pages: behaviour htmx attributes do not cover. A file, not inline (the CSP forbids that).
+(function () {
+  "use strict";
+
+  function uploadError(form, message) {
+    var out = form.querySelector(".upload-error");
+    if (out) out.textContent = message;
+  }
+
+  // A file larger than the server's limit is refused here, before it is sent (the server refuses it too: 413).
+  function tooLarge(form) {
+    var max = Number(form.getAttribute("data-max-bytes"));
+    var input = form.querySelector("input[type=file]");
+    if (!max || !input || !input.files || !input.files.length) return false;
+    var size = input.files[0].size;
+    if (size <= max) return false;
+    uploadError(form, input.files[0].name + " is " + size + " bytes; the server accepts at most " + max + " bytes.");
+    return true;
+  }
+
+  document.addEventListener("submit", function (e) {
+    if (e.target.matches("form[data-max-bytes]") && tooLarge(e.target)) e.preventDefault();
+  }, true);
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var form = e.detail.elt;
+    if (form && form.matches && form.matches("form[data-max-bytes]") && tooLarge(form)) e.preventDefault();
+  });
+
+  // An htmx request that fails (403, 413, 500...) is not swapped; say what happened instead of doing nothing.
+  document.addEventListener("htmx:responseError", function (e) {
+    var xhr = e.detail.xhr;
+    var message = "The request failed (HTTP " + xhr.status + ").";
+    try {
+      var problem = JSON.parse(xhr.responseText);
+      if (problem && problem.detail) message = problem.detail;
+    } catch (ignored) { /* not a problem document */ }
+    var form = e.detail.elt && e.detail.elt.closest ? e.detail.elt.closest("form") : null;
+    if (form && form.querySelector(".upload-error")) { uploadError(form, message); return; }
+    var region = document.getElementById("console-error");
+    if (region) region.textContent = message;
+  });
+
+  // Only one action menu open at a time; a click elsewhere closes it (Escape is handled by console.js).
+  document.addEventListener("toggle", function (e) {
+    var d = e.target;
+    if (!d.matches || !d.matches("details.menu-button") || !d.open) return;
+    document.querySelectorAll("details.menu-button[open]").forEach(function (other) {
+      if (other !== d) other.removeAttribute("open");
+    });
+  }, true);
+  document.addEventListener("click", function (e) {
+    document.querySelectorAll("details.menu-button[open]").forEach(function (d) {
+      if (!d.contains(e.target)) d.removeAttribute("open");
+    });
+  });
+})();
