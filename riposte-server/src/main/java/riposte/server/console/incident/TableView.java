@@ -35,18 +35,38 @@ record TableView(long incidentId, DefinitionView table, PageResponse<RowView> pa
         var lines = new ArrayList<Line>(page.items().size());
         for (RowView row : page.items()) {
             var cells = new ArrayList<String>(table.columns().size());
-            for (Column c : table.columns()) cells.add(text(row.cells().get(c.name())));
+            for (Column c : table.columns()) cells.add(text(c, row.cells().get(c.name())));
             lines.add(new Line(row.id(), cells));
         }
         return lines;
     }
 
-    static String text(Object value) {
+    /** Datetimes (stored as ISO-8601 UTC) read as {@code 2024-05-01 10:15:30Z}, to the second. */
+    static String text(Column column, Object value) {
+        if (value instanceof String s && "datetime".equals(column.type())) {
+            try {
+                return DATETIME.format(java.time.Instant.parse(s));
+            } catch (java.time.format.DateTimeParseException e) {
+                return s;
+            }
+        }
         return switch (value) {
             case null -> "";
             case BigDecimal d -> d.toPlainString();
             case Boolean b -> b ? "yes" : "no";
             default -> value.toString();
+        };
+    }
+
+    private static final java.time.format.DateTimeFormatter DATETIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** The CSS class of a column's cells: numbers line up on the right, datetimes do not wrap. */
+    public String cellClass(Column c) {
+        return switch (c.type()) {
+            case "number" -> "num";
+            case "datetime" -> "time";
+            default -> "break";
         };
     }
 
