@@ -122,6 +122,11 @@ class IncidentConsoleBrowserTest extends ConsoleBrowserTest {
         assertThat(browser.findElements(By.id("injected-bold"))).isEmpty();
         assertThat(browser.findElements(By.id("injected-name"))).isEmpty();
         assertThat(js("return window.pwned === undefined")).isEqualTo(true);
+
+        open("/console/incidents/" + (id + 1_000_000));
+        assertThat(text(By.tagName("h1"))).isEqualTo("Not found (404)");
+        open("/console/incidents/" + id + "/tables/no_such_table");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Not found (404)");
     }
 
     @Test
