@@ -132,14 +132,21 @@ public abstract class ConsoleBrowserTest extends ApiTestBase {
         waitFor(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
-    /** Waits (up to 20 s) until the condition holds, and returns what it returns. */
+    /**
+     * Waits (up to 20 s) until the condition holds, and returns what it returns. An element that htmx swapped out
+     * while the condition looked at it (stale) counts as "not yet", not as a failure.
+     */
     protected <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, WAIT).until(condition);
+        return new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Waits until the element is visible and returns its text. */
     protected String text(By element) {
-        return waitFor(ExpectedConditions.visibilityOfElementLocated(element)).getText();
+        return waitFor(d -> {
+            WebElement e = d.findElement(element);
+            return e.isDisplayed() ? e.getText() : null; // found and read in one go: a swap in between retries
+        });
     }
 
     /** Saves a PNG of the current window as {@code target/screenshots/<name>.png}. */
