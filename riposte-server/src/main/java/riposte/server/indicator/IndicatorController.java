@@ -34,9 +34,11 @@ class IndicatorController {
     @GetMapping
     PageResponse<IndicatorView> list(@RequestParam(required = false) String type,
             @RequestParam(required = false) String verdict, @RequestParam(required = false) String tag,
-            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String text, @RequestParam(required = false) String attribute,
+            @RequestParam(required = false) String attributeValue, @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return service.list(type, verdict, tag, sort, PageQuery.of(page, size, settings));
+        return service.search(new IndicatorSearch(text, type, verdict, tag, attribute, attributeValue), sort,
+                PageQuery.of(page, size, settings));
     }
 
     @GetMapping("/{id}")

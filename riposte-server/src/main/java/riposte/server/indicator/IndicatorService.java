@@ -42,11 +42,6 @@ public class IndicatorService {
     /** The result of create-or-get. */
     public record Outcome(IndicatorView indicator, boolean created) {}
 
-    @Transactional(readOnly = true)
-    PageResponse<IndicatorView> list(String type, String verdict, String tag, String sort, PageQuery page) {
-        return search(new IndicatorSearch(null, type, verdict, tag, null, null), sort, page);
-    }
-
     /** A page of indicators matching every given criterion of {@code s}; {@code sort} as in the API. */
     @Transactional(readOnly = true)
     public PageResponse<IndicatorView> search(IndicatorSearch s, String sort, PageQuery page) {

@@ -52,6 +52,29 @@ abstract class IndicatorApiContract extends ApiTestBase {
     }
 
     @Test
+    void listSearchesValuesAndAttributesLiterally() {
+        String name = unique("Find_Me");
+        long id = post("/api/v1/indicators", Map.of("value", name + ".example.org")).get("id").asLong();
+        post("/api/v1/indicators", Map.of("value", name.replace("_", "x") + ".example.org"));
+        put("/api/v1/indicators/" + id + "/attributes", Map.of("name", "Symantec ThreatIntel Reputation",
+                "value", "100% MALICIOUS " + name, "source", "ses"));
+
+        // any case, and '_' and '%' are literal characters, not LIKE wildcards
+        var byText = get("/api/v1/indicators?text=" + name.toUpperCase());
+        assertThat(byText.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(byText.get("items").get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(get("/api/v1/indicators?text=" + name.replace("_", "x").substring(0, 8) + "%25")
+                .get("totalItems").asLong()).isZero();
+        var byAttribute = get("/api/v1/indicators?attribute=symantec%20threatintel%20reputation&attributeValue="
+                + "100%25%20malicious%20" + name);
+        assertThat(byAttribute.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(get("/api/v1/indicators?text=" + name + "&attribute=Symantec%20ThreatIntel%20Reputation")
+                .get("totalItems").asLong()).isEqualTo(1);
+        assertThat(get("/api/v1/indicators?text=" + name.replace("_", "x") + "&attribute=Symantec%20ThreatIntel%20Reputation")
+                .get("totalItems").asLong()).isZero();
+    }
+
+    @Test
     void tagsAndVerdictAreUpdatedWithOptimisticLocking() {
         var created = post("/api/v1/indicators", Map.of("value", "CVE-2024-" + (10000 + (int) (Math.random() * 80000))));
         long id = created.get("id").asLong();
