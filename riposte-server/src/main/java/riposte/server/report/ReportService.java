@@ -40,7 +40,7 @@ public class ReportService {
 
     /** The stored HTML or JSON body ({@code html_body} / {@code json_body}); a 404 when the report has none. */
     @Transactional(readOnly = true)
-    String body(long id, String format) {
+    public String body(long id, String format) {
         get(id);
         return reports.body(id, format.equals("html") ? "html_body" : "json_body")
                 .orElseThrow(() -> new NotFoundException("the " + format + " body of report", id));

@@ -167,6 +167,9 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
                 t -> "/console/incidents/" + incident() + "/tables/sep_groups?sort=-group_name", null);
         entry("GET /console/incidents/{id}/actions", Role.VIEWER,
                 t -> "/console/incidents/" + incident() + "/actions?kind=incident&object=1", null);
+        entry("GET /console/reports", Role.VIEWER, "/console/reports");
+        entry("GET /console/reports/{id}", Role.VIEWER, t -> "/console/reports/" + report(), null);
+        entry("GET /console/reports/{id}/body", Role.VIEWER, t -> "/console/reports/" + report() + "/body", null);
     }
 
     @Test
