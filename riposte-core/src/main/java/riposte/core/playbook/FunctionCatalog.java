@@ -17,10 +17,16 @@ import java.util.Set;
  * }</pre>
  */
 public final class FunctionCatalog {
-    private static final List<String> INSIGHT_OUTPUTS = List.of("reputation", "prevalence", "firstSeen", "lastSeen",
-            "targetCountries", "targetIndustries", "actors", "riskLevel", "categories", "raw");
-    private static final List<String> RELATED_OUTPUTS = List.of("files", "domains", "ips", "urls", "raw");
-    private static final List<String> PROTECTION_OUTPUTS = List.of("protected", "detections", "state", "raw");
+    /**
+     * Every {@code ses.*} function also returns where its answer came from: {@code found} (false when Symantec knows
+     * nothing about the indicator), {@code cached} (answered from Riposte's cache), {@code fetchedAt} (ISO-8601) and
+     * {@code ageSeconds}.
+     */
+    private static final List<String> PROVENANCE = List.of("raw", "found", "cached", "fetchedAt", "ageSeconds");
+    private static final List<String> INSIGHT_OUTPUTS = ses("reputation", "prevalence", "firstSeen", "lastSeen",
+            "targetCountries", "targetIndustries", "actors", "riskLevel", "categories");
+    private static final List<String> RELATED_OUTPUTS = ses("files", "domains", "ips", "urls", "groups");
+    private static final List<String> PROTECTION_OUTPUTS = ses("protected", "detections", "state");
 
     private final Map<String, FunctionSpec> functions;
 
@@ -59,12 +65,12 @@ public final class FunctionCatalog {
                 read("ses.fileInsight", "File Insight for a SHA-256", "sha256", INSIGHT_OUTPUTS),
                 read("ses.fileRelated", "Files and network indicators related to a SHA-256", "sha256", RELATED_OUTPUTS),
                 read("ses.fileProtection", "Protection state of a SHA-256", "sha256", PROTECTION_OUTPUTS),
-                read("ses.processChain", "Process lineage of a SHA-256", "sha256", List.of("lineage", "raw")),
+                read("ses.processChain", "Process lineage of a SHA-256", "sha256", ses("lineage", "lineages")),
                 read("ses.networkInsight", "Network Insight for a domain, IP or URL", "value", INSIGHT_OUTPUTS),
                 read("ses.networkRelated", "Files related to a domain, IP or URL", "value", RELATED_OUTPUTS),
                 read("ses.networkProtection", "Protection state of a domain, IP or URL", "value", PROTECTION_OUTPUTS),
                 read("ses.networkHistory", "Risk and category history of a domain or IP", "value",
-                        List.of("entries", "raw")),
+                        ses("entries")),
                 read("ses.cveProtection", "Protection state for a CVE", "cve", PROTECTION_OUTPUTS),
                 new FunctionSpec("sepm.eocScan", "Starts an evidence-of-compromise scan",
                         Set.of("scanType"), Set.of("computerIds", "groupIds", "filePath", "sha256", "sha1", "md5",
@@ -78,6 +84,12 @@ public final class FunctionCatalog {
                 new FunctionSpec("sepm.commandStatus", "The state of a SEPM command, per endpoint",
                         Set.of("commandId"), Set.of("statusType", "pageIndex", "pageSize"),
                         List.of("state", "complete", "endpoints", "matches", "raw"), false)));
+    }
+
+    private static List<String> ses(String... outputs) {
+        List<String> all = new java.util.ArrayList<>(List.of(outputs));
+        all.addAll(PROVENANCE);
+        return List.copyOf(all);
     }
 
     private static FunctionSpec read(String name, String description, String input, List<String> outputs) {

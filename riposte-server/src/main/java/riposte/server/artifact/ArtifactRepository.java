@@ -39,6 +39,20 @@ class ArtifactRepository {
                 .param("incident", incidentId).param("id", id).query(ArtifactRepository::map).optional();
     }
 
+    /** An artifact by id alone (playbook ports know only the id). */
+    Optional<ArtifactView> get(long id) {
+        return jdbc.sql("select * from artifacts where id = :id").param("id", id).query(ArtifactRepository::map)
+                .optional();
+    }
+
+    boolean exists(long incidentId, String type, String value) {
+        return jdbc.sql("""
+                select count(*) from artifacts where incident_id = :incident and indicator_type = :type
+                    and value_sha256 = :sha""")
+                .param("incident", incidentId).param("type", type).param("sha", Sql.sha256(value))
+                .query(Long.class).single() > 0;
+    }
+
     long insert(ArtifactView a) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""

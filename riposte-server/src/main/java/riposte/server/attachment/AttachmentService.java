@@ -64,13 +64,17 @@ public class AttachmentService {
         }
         String name = fileName(file.getOriginalFilename());
         String type = contentType(file.getContentType(), name);
-        incidents.requireExists(incidentId);
-        BlobStore.Staged staged;
         try (InputStream in = file.getInputStream()) {
-            staged = blobs.stage(in);
+            return store(actor, incidentId, name, type, in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the uploaded file", e);
         }
+    }
+
+    /** Stores {@code content} as an attachment of the incident (name and type already checked). */
+    AttachmentView store(String actor, long incidentId, String name, String type, InputStream content) {
+        incidents.requireExists(incidentId);
+        BlobStore.Staged staged = blobs.stage(content);
         try {
             return tx.execute(status -> {
                 incidents.requireExists(incidentId);

@@ -39,6 +39,12 @@ class CredentialRepository {
                 .query(CredentialRepository::map).optional();
     }
 
+    Optional<CredentialView> newestOfKind(String kind) {
+        return jdbc.sql("select " + VIEW_COLUMNS
+                        + " from credentials where kind = :kind order by updated_at desc, id desc limit 1")
+                .param("kind", kind).query(CredentialRepository::map).optional();
+    }
+
     Optional<Long> idOf(String name) {
         return jdbc.sql("select id from credentials where name = :name").param("name", name).query(Long.class)
                 .optional();

@@ -1,5 +1,6 @@
 package riposte.server.credential;
 
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import riposte.server.system.NotFoundException;
@@ -26,5 +27,24 @@ public class CredentialSecrets {
     public String secret(String name) {
         long id = credentials.idOf(name).orElseThrow(() -> new NotFoundException(CredentialService.KIND, name));
         return cipher.open(name, credentials.sealed(id));
+    }
+
+    /** A stored credential in clear: {@link #toString()} hides the secret. */
+    public record Stored(String name, String url, String username, String secret) {
+        @Override
+        public String toString() {
+            return "Stored[name=" + name + ", url=" + url + ", username=" + username + ", secret=(hidden)]";
+        }
+    }
+
+    /**
+     * The most recently updated credential of {@code kind} (e.g. {@code SES}), in clear, or empty when there is none.
+     *
+     * @throws SecretKeyMismatchException when the configured key cannot decrypt it
+     */
+    @Transactional(readOnly = true)
+    public Optional<Stored> newestOfKind(String kind) {
+        return credentials.newestOfKind(kind).map(c -> new Stored(c.name(), c.url(), c.username(),
+                cipher.open(c.name(), credentials.sealed(c.id()))));
     }
 }

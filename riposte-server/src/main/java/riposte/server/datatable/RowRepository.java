@@ -75,6 +75,25 @@ class RowRepository {
         return updated;
     }
 
+    /** The incident of row {@code id}, whatever its table. */
+    Optional<Long> incidentOf(long id) {
+        return jdbc.sql("select incident_id from data_table_rows where id = :id").param("id", id).query(Long.class)
+                .optional();
+    }
+
+    /** The row of the table and incident that carries {@code key} (set by a playbook step). */
+    Optional<Long> idByKey(long tableId, long incidentId, String key) {
+        return jdbc.sql("""
+                select min(id) from data_table_rows where definition_id = :table and incident_id = :incident
+                    and row_key = :key""")
+                .param("table", tableId).param("incident", incidentId).param("key", key)
+                .query((rs, n) -> rs.getObject(1) == null ? null : rs.getLong(1)).optional();
+    }
+
+    void setKey(long id, String key) {
+        jdbc.sql("update data_table_rows set row_key = :key where id = :id").param("key", key).param("id", id).update();
+    }
+
     void delete(long id) {
         jdbc.sql("delete from data_table_rows where id = :id").param("id", id).update();
     }

@@ -37,10 +37,27 @@ class AttributeRepository {
                 .query(AttributeRepository::map).list();
     }
 
-    Optional<AttributeView> value(long indicatorId, long definitionId) {
-        return jdbc.sql(SELECT + " where v.indicator_id = :id and v.definition_id = :definition")
-                .param("id", indicatorId).param("definition", definitionId)
+    Optional<AttributeView> value(long indicatorId, long definitionId, String source) {
+        return jdbc.sql(SELECT + " where v.indicator_id = :id and v.definition_id = :definition and v.source = :source")
+                .param("id", indicatorId).param("definition", definitionId).param("source", source)
                 .query(AttributeRepository::map).optional();
+    }
+
+    /** Creates a definition (first use by a playbook or an import) and returns its id. */
+    long insertDefinition(String name, String type, String description, Instant now) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into attribute_definitions (name, attribute_type, description, created_at)
+                values (:name, :type, :description, :now)""")
+                .param("name", name).param("type", type).param("description", description).param("now", Sql.ts(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    /** Changes a definition's type and description (import). */
+    void updateDefinition(long id, String type, String description) {
+        jdbc.sql("update attribute_definitions set attribute_type = :type, description = :description where id = :id")
+                .param("type", type).param("description", description).param("id", id).update();
     }
 
     void insert(long indicatorId, long definitionId, String value, String source, Instant now) {
@@ -57,7 +74,7 @@ class AttributeRepository {
         jdbc.sql("""
                 update attribute_values set attribute_value = :value, source = :source, updated_at = :now,
                     version = version + 1
-                where indicator_id = :indicator and definition_id = :definition""")
+                where indicator_id = :indicator and definition_id = :definition and source = :source""")
                 .param("indicator", indicatorId).param("definition", definitionId).param("value", value)
                 .param("source", source).param("now", Sql.ts(now))
                 .update();

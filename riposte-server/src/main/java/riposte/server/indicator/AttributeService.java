@@ -58,14 +58,19 @@ public class AttributeService {
                 "'" + u.name() + "' is not an attribute definition: expected one of "
                         + attributes.definitions().stream().map(AttributeView.Definition::name)
                         .collect(Collectors.joining(", "))));
-        Instant now = Sql.now(clock);
-        var before = attributes.value(indicatorId, definition.id());
+        return write(actor, indicatorId, definition, u.value(), u.source().strip(), Sql.now(clock));
+    }
+
+    /** Sets the value of {@code definition} from {@code source}, replacing that source's earlier value. */
+    AttributeView write(String actor, long indicatorId, AttributeView.Definition definition, String value,
+            String source, Instant now) {
+        var before = attributes.value(indicatorId, definition.id(), source);
         if (before.isPresent()) {
-            attributes.update(indicatorId, definition.id(), u.value(), u.source().strip(), now);
+            attributes.update(indicatorId, definition.id(), value, source, now);
         } else {
-            attributes.insert(indicatorId, definition.id(), u.value(), u.source().strip(), now);
+            attributes.insert(indicatorId, definition.id(), value, source, now);
         }
-        AttributeView after = attributes.value(indicatorId, definition.id()).orElseThrow();
+        AttributeView after = attributes.value(indicatorId, definition.id(), source).orElseThrow();
         audit.record(actor, before.isPresent() ? "update" : "create", KIND,
                 indicatorId + "/" + definition.id(), before.orElse(null), after);
         return after;
