@@ -33,7 +33,7 @@ class AttributeRepository {
     }
 
     List<AttributeView> values(long indicatorId) {
-        return jdbc.sql(SELECT + " where v.indicator_id = :id order by d.name").param("id", indicatorId)
+        return jdbc.sql(SELECT + " where v.indicator_id = :id order by d.name, v.source").param("id", indicatorId)
                 .query(AttributeRepository::map).list();
     }
 

@@ -89,21 +89,27 @@ abstract class IndicatorApiContract extends ApiTestBase {
     }
 
     @Test
-    void attributeValuesAreUpsertedPerIndicatorAndDefinition() {
+    void attributeValuesAreUpsertedPerIndicatorDefinitionAndSource() {
         long id = post("/api/v1/indicators", Map.of("value", unique("attr") + ".example.org")).get("id").asLong();
         String path = "/api/v1/indicators/" + id + "/attributes";
         var first = put(path, Map.of("name", "Symantec ThreatIntel Reputation", "value", "SUSPICIOUS", "source", "ses"));
         assertThat(first.status()).as("%s", first.body()).isEqualTo(200);
         var second = put(path, Map.of("name", "symantec threatintel reputation", "value", "MALICIOUS",
-                "source", "ses-simulator"));
+                "source", "ses"));
         assertThat(second.get("value").asString()).isEqualTo("MALICIOUS");
-        assertThat(second.get("source").asString()).isEqualTo("ses-simulator");
+        assertThat(second.get("source").asString()).isEqualTo("ses");
         assertThat(second.get("version").asLong()).isEqualTo(1);
         assertThat(second.get("createdAt")).isEqualTo(first.get("createdAt"));
 
         var list = get(path);
         assertThat(list.body().size()).isEqualTo(1);
         assertThat(list.body().get(0).get("name").asString()).isEqualTo("Symantec ThreatIntel Reputation");
+
+        var otherSource = put(path, Map.of("name", "Symantec ThreatIntel Reputation", "value", "BAD",
+                "source", "ses-simulator"));
+        assertThat(otherSource.get("version").asLong()).as("a second source does not replace the first").isZero();
+        assertThat(get(path).body().valueStream().map(a -> a.get("source").asString() + "=" + a.get("value").asString()))
+                .containsExactlyInAnyOrder("ses=MALICIOUS", "ses-simulator=BAD");
 
         JsonNode unknown = problem(put(path, Map.of("name", "Colour", "value", "red", "source", "me")), 400);
         assertThat(unknown.get("errors").get(0).get("message").asString()).contains("Symantec ThreatIntel Reputation");
@@ -112,7 +118,7 @@ abstract class IndicatorApiContract extends ApiTestBase {
 
         var audit = get("/api/v1/audit?objectType=attribute&objectId=" + id + "/" + second.get("definitionId").asLong());
         assertThat(audit.get("items").valueStream().map(a -> a.get("action").asString()))
-                .containsExactly("update", "create");
+                .containsExactly("create", "update", "create");
     }
 
     @Test
