@@ -127,7 +127,9 @@ public class SesConnection implements DisposableBean {
                 .maxAttempts(settings.maxAttempts()).maxConcurrency(settings.maxConcurrency());
         if (settings.rateLimit() != null) b.rateLimit(settings.rateLimit());
         if (present(settings.proxy())) b.proxy(ProxySettings.parse(settings.proxy()));
-        if (settings.caCert() != null) b.trustedCertificates(settings.caCert(), false);
+        if (present(settings.caCert())) {
+            b.trustedCertificates(java.nio.file.Path.of(settings.caCert().strip()), false);
+        }
         return b.build();
     }
 

@@ -1,6 +1,5 @@
 package riposte.server.enrichment;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,7 +28,7 @@ public record SesSettings(
         String clientId,
         String clientSecret,
         String oauthCredentials,
-        Path caCert,
+        String caCert,
         String proxy,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("30s") Duration readTimeout,

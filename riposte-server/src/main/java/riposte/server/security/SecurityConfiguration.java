@@ -127,7 +127,8 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Role.VIEWER.name())
                     .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(Role.VIEWER.name())
                     .requestMatchers("/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/indicators",
-                            "/api/v1/indicators/**", "/api/v1/reports", "/api/v1/reports/**").hasRole(Role.ANALYST.name())
+                            "/api/v1/indicators/**", "/api/v1/reports", "/api/v1/reports/**", "/api/v1/enrichment",
+                            "/api/v1/enrichment/**").hasRole(Role.ANALYST.name())
                     .anyRequest().hasRole(Role.ADMIN.name());
         });
     }

@@ -40,6 +40,8 @@ abstract class EnrichmentPlaybooksContract extends ApiTestBase {
 
     @DynamicPropertySource
     static void ses(DynamicPropertyRegistry registry) {
+        // Its own H2 database: other test classes store SES credentials, and a stored credential wins.
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:riposte-enrichment;DB_CLOSE_DELAY=-1");
         registry.add("riposte.ses.url", () -> SES.baseUrl().toString());
         registry.add("riposte.ses.client-id", SES::clientId);
         registry.add("riposte.ses.client-secret", SES::clientSecret);
@@ -102,5 +104,183 @@ abstract class EnrichmentPlaybooksContract extends ApiTestBase {
         JsonNode json = get("/api/v1/reports/" + reportId + "/json").body();
         assertThat(json.get("fields").get("Reputation").asString()).isEqualTo("BAD");
         assertThat(json.get("data").get("file").asString()).isEqualTo(MALICIOUS_FILE);
+    }
+
+    @Test
+    void everyBuiltInPlaybookRunsOnASuitableIndicator() {
+        Map<String, String> samples = Map.of("sha256", MALICIOUS_FILE, "domain", MALICIOUS_DOMAIN,
+                "cve", SES.population().cve(0).value());
+        Map<String, Long> ids = new HashMap<>();
+        samples.forEach((type, value) -> ids.put(type, indicator(value)));
+        int ran = 0;
+        for (var playbook : builtIns.all()) {
+            String type = samples.keySet().stream().filter(t -> builtIns.isApplicable(playbook, subject(ids.get(t), t,
+                    samples.get(t)))).findFirst().orElseThrow(() -> new AssertionError(playbook.id() + " applies to none"));
+            PlaybookRun run = run(playbook.id(), ids.get(type), type, samples.get(type), Map.of());
+            assertThat(run.state()).as("%s: %s", playbook.id(), run.failure()).isEqualTo(RunState.COMPLETED);
+            if (playbook.id().endsWith("-json")) {
+                String name = attributes(ids.get(type)).keySet().stream().filter(n -> n.endsWith(" JSON"))
+                        .filter(n -> playbook.name().replace("Symantec Threat Intelligence API - ", "Symantec ThreatIntel ")
+                                .equals(n)).findFirst().orElseThrow(() -> new AssertionError(playbook.id()
+                                + " stored no JSON attribute: " + attributes(ids.get(type)).keySet()));
+                assertThat(attributes(ids.get(type)).get(name)).startsWith("{");
+            } else {
+                JsonNode report = get("/api/v1/reports/" + run.outputs().get("reportId")).body();
+                assertThat(report.get("title").asString()).as(playbook.id())
+                        .matches("Symantec ThreatIntel .+ Report - \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
+                assertThat(report.get("indicatorIds").get(0).asLong()).isEqualTo(ids.get(type));
+            }
+            ran++;
+        }
+        assertThat(ran).isEqualTo(18);
+        Map<String, String> domain = attributes(ids.get("domain"));
+        assertThat(domain).containsKeys("Symantec ThreatIntel Reputation", "Symantec ThreatIntel Risk Level",
+                "Symantec ThreatIntel Network Protection State");
+        assertThat(attributes(ids.get("sha256"))).containsKeys("Symantec ThreatIntel File Protection State",
+                "Symantec ThreatIntel Process Lineage");
+    }
+
+    PlaybookSubject subject(long id, String type, String value) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("type", type);
+        data.put("value", value);
+        data.put("attributes", Map.of());
+        data.put("tags", java.util.List.of());
+        return new PlaybookSubject(new ObjectRef(ObjectKind.INDICATOR, null, String.valueOf(id)), data);
+    }
+
+    @Test
+    void aSecondRunIsAnsweredFromTheCacheAndItsReportSaysSo() {
+        String file = SES.population().maliciousFile(7).value();
+        long id = indicator(file);
+        PlaybookRun first = run("ses-file-protection", id, "sha256", file, Map.of());
+        long requests = SES.journal().total();
+        PlaybookRun second = run("ses-file-protection", id, "sha256", file, Map.of());
+        assertThat(SES.journal().total()).as("no request for a fresh cached section").isEqualTo(requests);
+        assertThat(get("/api/v1/reports/" + first.outputs().get("reportId") + "/json").body().get("fields")
+                .get("Data from").asString()).startsWith("Symantec, fetched live ");
+        assertThat(get("/api/v1/reports/" + second.outputs().get("reportId") + "/json").body().get("fields")
+                .get("Data from").asString()).startsWith("Riposte cache, fetched from Symantec ").contains(" s old)");
+    }
+
+    @Test
+    void relatedCreatesAssociatedIndicatorsOnlyWhenAsked() {
+        long quiet = indicator(MALICIOUS_FILE);
+        run("ses-file-related", quiet, "sha256", MALICIOUS_FILE, Map.of());
+        String related = attributes(quiet).get("Symantec ThreatIntel Related Hosts");
+        assertThat(related).as("the sample file has related hosts").isNotBlank();
+        assertThat(get("/api/v1/indicators/" + quiet + "/associations").body().size()).isZero();
+
+        PlaybookRun run = run("ses-file-related", quiet, "sha256", MALICIOUS_FILE, Map.of("createAssociated", true));
+        assertThat(run.state()).isEqualTo(RunState.COMPLETED);
+        JsonNode associated = get("/api/v1/indicators/" + quiet + "/associations").body();
+        assertThat(associated.valueStream().map(a -> a.get("value").asString()))
+                .contains(related.split(", ")[0]);
+        // Not enriched: the associated indicators that other tests do not enrich themselves carry no attributes.
+        var untouched = associated.valueStream().filter(a -> !a.get("value").asString().equals(MALICIOUS_DOMAIN))
+                .toList();
+        assertThat(untouched).isNotEmpty().allSatisfy(a -> assertThat(
+                get("/api/v1/indicators/" + a.get("id").asLong() + "/attributes").body().size()).isZero());
+    }
+
+    @Test
+    void reportValuesAreEscapedInHtmlAndReadLiterallyInThePdf() throws Exception {
+        long id = indicator(unique("markup") + ".example.net");
+        String hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        String reportId = ports.reports().create(new ObjectRef(ObjectKind.INDICATOR, null, String.valueOf(id)),
+                new riposte.core.playbook.ReportWriter.Report("Symantec ThreatIntel Process Chain Report - " + hostile,
+                        java.util.List.of(new riposte.core.playbook.ReportWriter.Field("Process Lineage", hostile)),
+                        "{\"processName\":\"" + hostile.replace("'", "") + "\"}", "test", java.time.Instant.now()));
+        var page = download("/api/v1/reports/" + reportId + "/html");
+        String html = new String(page.body(), StandardCharsets.UTF_8);
+        assertThat(html).doesNotContain("<script>", "<img").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
+        try (var pdf = Loader.loadPDF(download("/api/v1/reports/" + reportId + "/pdf").body())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("<script>alert('x')</script>");
+        }
+        ports.attributes().write(new ObjectRef(ObjectKind.INDICATOR, null, String.valueOf(id)),
+                new riposte.core.playbook.AttributeWriter.Attribute("Symantec ThreatIntel Process Lineage", hostile,
+                        "test", java.time.Instant.now()));
+        assertThat(attributes(id).get("Symantec ThreatIntel Process Lineage")).isEqualTo(hostile);
+    }
+
+    JsonNode awaitBulk(String id) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            JsonNode job = get("/api/v1/enrichment/bulk/" + id).body();
+            if (job.get("state").asString().equals("completed")) return job;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("bulk job " + id + " did not finish: " + get("/api/v1/enrichment/bulk/" + id).body());
+    }
+
+    @Test
+    void bulkEnrichmentThroughA429StormIsDelayedButLosesNothing() throws Exception {
+        var files = SES.population().maliciousFiles(40).subList(20, 26).stream().map(f -> f.value()).toList();
+        java.util.List<String> input = new java.util.ArrayList<>(files);
+        input.add("hxxp://" + MALICIOUS_DOMAIN.replace(".", "[.]"));
+        input.add("certainly not an indicator");
+        SES.enqueue(riposte.simulator.fault.Fault.status(429).retryAfter(1).times(12));
+        var started = post("/api/v1/enrichment/bulk", Map.of("indicators", input,
+                "playbooks", java.util.List.of("ses-file-insight", "ses-network-insight")));
+        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+        assertThat(started.headers().firstValue("Location").orElseThrow()).endsWith(started.get("id").asString());
+        JsonNode job = awaitBulk(started.get("id").asString());
+        assertThat(job.get("total").asInt()).isEqualTo(8);
+        assertThat(job.get("invalid").asInt()).isEqualTo(1);
+        assertThat(job.get("completed").asInt()).as("%s", job).isEqualTo(7);
+        assertThat(job.get("failed").asInt()).isZero();
+        for (JsonNode item : job.get("items")) {
+            if (item.get("state").asString().equals("INVALID")) {
+                assertThat(item.get("input").asString()).isEqualTo("certainly not an indicator");
+                continue;
+            }
+            assertThat(attributes(item.get("indicatorId").asLong())).containsKey("Symantec ThreatIntel Reputation");
+            assertThat(item.get("runs").get(0).get("reportId").asString()).isNotBlank();
+        }
+
+        var again = post("/api/v1/enrichment/bulk", Map.of("indicators", files,
+                "playbooks", java.util.List.of("ses-file-insight")));
+        long requests = SES.journal().total();
+        JsonNode cached = awaitBulk(again.get("id").asString());
+        assertThat(cached.get("fromCache").asInt()).as("fresh in the cache: not looked up again").isEqualTo(6);
+        assertThat(SES.journal().total()).isEqualTo(requests);
+    }
+
+    @Test
+    void badBulkRequestsAreRejectedNamingTheField() {
+        assertThat(problem(post("/api/v1/enrichment/bulk", Map.of("indicators", java.util.List.of())), 400)
+                .get("errors").get(0).get("field").asString()).isEqualTo("indicators");
+        JsonNode bad = problem(post("/api/v1/enrichment/bulk", Map.of("indicators", java.util.List.of(MALICIOUS_FILE),
+                "playbooks", java.util.List.of("no-such-playbook"))), 400);
+        assertThat(bad.get("errors").get(0).get("field").asString()).isEqualTo("playbooks[0]");
+        assertThat(bad.get("errors").get(0).get("message").asString()).contains("ses-file-insight");
+        problem(get("/api/v1/enrichment/bulk/no-such-job"), 404);
+    }
+
+    @Test
+    void attributeDefinitionsExportAndImportIdempotently() throws Exception {
+        String file = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/Symantec_ThreatIntel_Attributes.json"));
+        var first = post("/api/v1/attribute-definitions/import", file);
+        assertThat(first.status()).as("%s", first.body()).isEqualTo(200);
+        var second = post("/api/v1/attribute-definitions/import", file);
+        assertThat(second.get("created").size()).isZero();
+        assertThat(second.get("updated").size()).isZero();
+        assertThat(second.get("unchanged").size()).isEqualTo(26);
+
+        var export = get("/api/v1/attribute-definitions/export");
+        assertThat(export.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+        assertThat(export.get("format").asString()).isEqualTo("riposte-attribute-definitions");
+        assertThat(export.get("attributeDefinitions").valueStream().filter(d -> d.get("name").asString()
+                .equals("Symantec ThreatIntel Risk Level")).findFirst().orElseThrow().get("type").asString())
+                .isEqualTo("number");
+        var roundTrip = post("/api/v1/attribute-definitions/import", export.body());
+        assertThat(roundTrip.get("created").size() + roundTrip.get("updated").size()).isZero();
+
+        String name = unique("Half written");
+        JsonNode refused = problem(post("/api/v1/attribute-definitions/import", Map.of("attributeDefinitions",
+                java.util.List.of(Map.of("name", name, "type", "text"), Map.of("name", "x", "type", "colour")))), 400);
+        assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("attributeDefinitions[1].type");
+        assertThat(get("/api/v1/attribute-definitions").body().valueStream()
+                .noneMatch(d -> d.get("name").asString().equals(name))).as("nothing half-written").isTrue();
     }
 }

@@ -89,6 +89,16 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
                 t -> "/api/v1/indicators/" + indicator() + "/attributes",
                 Map.of("name", "Symantec ThreatIntel Reputation", "value", "MALICIOUS", "source", "matrix"));
         entry("GET /api/v1/attribute-definitions", Role.VIEWER, "/api/v1/attribute-definitions");
+        entry("GET /api/v1/attribute-definitions/export", Role.VIEWER, "/api/v1/attribute-definitions/export");
+        entry("POST /api/v1/attribute-definitions/import", Role.ADMIN, t -> "/api/v1/attribute-definitions/import",
+                Map.of("attributeDefinitions", List.of(Map.of("name", unique("matrix"), "type", "text"))));
+        entry("POST /api/v1/enrichment/bulk", Role.ANALYST, t -> "/api/v1/enrichment/bulk",
+                Map.of("indicators", List.of("not an indicator at all")));
+        entry("GET /api/v1/enrichment/bulk/{id}", Role.VIEWER, t -> "/api/v1/enrichment/bulk/" + post(
+                "/api/v1/enrichment/bulk", Map.of("indicators", List.of("not an indicator either"))).get("id")
+                .asString(), null);
+        entry("GET /api/v1/indicators/{id}/associations", Role.VIEWER,
+                t -> "/api/v1/indicators/" + indicator() + "/associations", null);
         entry("GET /api/v1/credentials", Role.ADMIN, "/api/v1/credentials");
         entry("POST /api/v1/credentials", Role.ADMIN, t -> new Call("/api/v1/credentials",
                 Map.of("name", unique("matrix"), "kind", "SES", "secret", "matrix-secret")));
