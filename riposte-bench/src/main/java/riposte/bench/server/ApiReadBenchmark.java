@@ -48,7 +48,10 @@ import riposte.server.RiposteServer;
  * server together on the machine, a lower bound on what the server alone would do.
  *
  * <p>Run: {@code java -cp riposte-bench/target/benchmarks.jar riposte.bench.server.ApiReadBenchmark
- * [--db h2|postgres|all] [--rate 2000] [--seconds 20] [--warmup 10] [--rows 10000] [--only name]}
+ * [--db h2|postgres|all] [--rate 2000] [--seconds 20] [--warmup 10] [--rows 10000] [--only name]
+ * [--server-arg spring.datasource.hikari.maximum-pool-size=4]...}. With PostgreSQL it also reports the CPU time of
+ * the database processes, and the CPU milliseconds per request of JVM and database together: a figure that the
+ * machine's other load disturbs far less than latency, and that says whether 2 000/s can fit on two cores at all.
  */
 public final class ApiReadBenchmark {
 
@@ -57,7 +60,8 @@ public final class ApiReadBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final Pattern TOTAL = Pattern.compile("\"(?:totalElements|total)\"\\s*:\\s*(\\d+)");
 
-    record Options(List<String> dbs, double rate, int seconds, int warmup, int rows, String only, boolean cookies) {
+    record Options(List<String> dbs, double rate, int seconds, int warmup, int rows, String only, boolean cookies,
+            List<String> serverArgs) {
         static Options parse(String[] args) {
             String db = "all";
             double rate = 2000;
@@ -66,6 +70,7 @@ public final class ApiReadBenchmark {
             int rows = 10_000;
             String only = "";
             boolean cookies = false;
+            List<String> serverArgs = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -76,19 +81,26 @@ public final class ApiReadBenchmark {
                     case "--rows" -> { rows = Integer.parseInt(v); i++; }
                     case "--only" -> { only = v; i++; }
                     case "--cookies" -> cookies = true;
+                    case "--server-arg" -> { serverArgs.add("--" + v); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --db h2|postgres|all --rate N --seconds N --warmup N --rows N --only name [--cookies]");
+                            + "; use --db h2|postgres|all --rate N --seconds N --warmup N --rows N --only name [--cookies]"
+                            + " [--server-arg spring.key=value]...");
                 }
             }
             List<String> dbs = db.equals("all") ? List.of("h2", "postgres") : List.of(db);
-            return new Options(dbs, rate, seconds, warmup, rows, only, cookies);
+            return new Options(dbs, rate, seconds, warmup, rows, only, cookies, List.copyOf(serverArgs));
         }
     }
 
     record Scenario(String name, String path) {}
 
     record Result(long sent, long ok, long errors, double achievedRate, Histogram latencyUs, String firstError,
-            double cpuCores) {}
+            double cpuCores, double dbCpuCores) {
+        /** CPU milliseconds per answered request, JVM (client and server) plus database processes. */
+        double cpuMsPerRequest() {
+            return ok == 0 ? 0 : (cpuCores + dbCpuCores) * 1000 / achievedRate;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
@@ -100,8 +112,8 @@ public final class ApiReadBenchmark {
         for (String db : o.dbs()) rows.addAll(runDatabase(db, o));
         System.out.println();
         System.out.println("| database | scenario | target req/s | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms"
-                + " | errors | JVM CPU (cores) | load avg (1 min) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                + " | errors | JVM CPU (cores) | DB CPU (cores) | CPU ms/request | load avg (1 min) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
     }
 
@@ -136,6 +148,7 @@ public final class ApiReadBenchmark {
                 }
                 default -> throw new IllegalArgumentException("--db must be h2, h2-file, postgres or all: " + db);
             }
+            serverArgs.addAll(o.serverArgs());
             long t0 = System.nanoTime();
             server = RiposteServer.start(serverArgs.toArray(String[]::new));
             int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
@@ -155,17 +168,19 @@ public final class ApiReadBenchmark {
                 for (Scenario s : scenarios) {
                     if (!s.name().contains(o.only())) continue;
                     api.check(s.path());
-                    run(api, vts, s, o.rate(), o.warmup()); // warm-up, discarded
+                    run(api, vts, s, o.rate(), o.warmup(), pg); // warm-up, discarded
                     String la = loadAverage();
-                    Result r = run(api, vts, s, o.rate(), o.seconds());
+                    Result r = run(api, vts, s, o.rate(), o.seconds(), pg);
                     la = la + " → " + loadAverage();
                     Histogram h = r.latencyUs();
                     String row = String.format(Locale.ROOT,
-                            "| %s%s | %s | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %d%s | %.2f | %s |", db,
+                            "| %s%s | %s | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %d%s | %.2f | %s | %.2f | %s |", db,
                             o.cookies() ? " (client keeps cookies)" : "", s.name(),
                             o.rate(), r.achievedRate(), ms(h.getValueAtPercentile(50)),
                             ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
-                            r.errors(), r.firstError() == null ? "" : " (" + r.firstError() + ")", r.cpuCores(), la);
+                            r.errors(), r.firstError() == null ? "" : " (" + r.firstError() + ")", r.cpuCores(),
+                            pg == null ? "–" : String.format(Locale.ROOT, "%.2f", r.dbCpuCores()), r.cpuMsPerRequest(),
+                            la);
                     System.out.println(row);
                     System.out.println("# sessions held by the server after this scenario: " + sessions(server));
                     out.add(row);
@@ -236,8 +251,11 @@ public final class ApiReadBenchmark {
         System.out.println("# sessions held by the server after seeding: " + sessions(server));
         System.out.printf(Locale.ROOT, "# seeded data table bench_endpoints with %d rows in %.1f s%n", rowCount,
                 (System.nanoTime() - t0) / 1e9);
-        // A page in the middle of the table, in the default (id) order.
+        // A page in the middle of the table, in the default (id) order: by page number (offset) and by keyset
+        // (after the id of the row before it), the way a client walking the table page by page reads it.
         scenarios.add(new Scenario("GET 50-row data-table page", rows + "?size=50&page=" + (rowCount / 100)));
+        long before = api.idAt(rows + "?size=1&page=" + (rowCount / 2 - 1));
+        scenarios.add(new Scenario("GET 50-row data-table page, keyset", rows + "?size=50&after=" + before));
         return scenarios;
     }
 
@@ -273,7 +291,7 @@ public final class ApiReadBenchmark {
     /**
      * Issues GETs at {@code rate} per second for {@code seconds}; latency from each request's intended start.
      */
-    private static Result run(Api api, ExecutorService vts, Scenario s, double rate, int seconds)
+    private static Result run(Api api, ExecutorService vts, Scenario s, double rate, int seconds, EmbeddedPostgres pg)
             throws InterruptedException {
         Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
         AtomicLong ok = new AtomicLong();
@@ -286,6 +304,7 @@ public final class ApiReadBenchmark {
         double periodNs = 1e9 / rate;
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
+        long db0 = pg == null ? 0 : databaseCpuNanos();
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long intended = start + (long) (i * periodNs);
@@ -319,8 +338,28 @@ public final class ApiReadBenchmark {
         }
         double elapsed = (Math.max(lastDone.get(), start + (long) (total * periodNs)) - start) / 1e9;
         double cpuCores = (os.getProcessCpuTime() - cpu0) / 1e9 / elapsed;
+        double dbCores = pg == null ? 0 : (databaseCpuNanos() - db0) / 1e9 / elapsed;
         return new Result(total, ok.get(), errors.get(), ok.get() / elapsed, latency,
-                firstError[0], cpuCores);
+                firstError[0], cpuCores, dbCores);
+    }
+
+    /**
+     * CPU time (user + system) of the PostgreSQL processes this JVM started (the postmaster and its backends, from
+     * {@code /proc/<pid>/stat}), in nanoseconds; backends live as long as their pooled connection.
+     */
+    private static long databaseCpuNanos() {
+        long ticks = 0;
+        for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command name
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException | RuntimeException e) {
+                // the process ended meanwhile
+            }
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     private static synchronized void error(AtomicLong errors, String[] first, String what) {
@@ -380,6 +419,14 @@ public final class ApiReadBenchmark {
             }
             Matcher m = ID.matcher(r.body());
             if (!m.find()) throw new IllegalStateException("POST " + path + ": no id in " + r.body());
+            return Long.parseLong(m.group(1));
+        }
+
+        /** The id of the first item of a list. */
+        long idAt(String path) throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(get(path), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Matcher m = ID.matcher(r.body());
+            if (r.statusCode() != 200 || !m.find()) throw new IllegalStateException("GET " + path + " → " + r.statusCode());
             return Long.parseLong(m.group(1));
         }
 

@@ -19,14 +19,22 @@ class ArtifactRepository {
         this.jdbc = jdbc;
     }
 
-    List<ArtifactView> find(long incidentId, String type, PageQuery page) {
-        return jdbc.sql("select * from artifacts where incident_id = :incident"
-                        + (type == null ? "" : " and indicator_type = :type")
+    /** A page and, in the same statement, the number of matching artifacts (-1 when the page is empty). */
+    Page find(long incidentId, String type, PageQuery page) {
+        long[] total = {-1};
+        List<ArtifactView> items = jdbc.sql("select a.*, count(*) over () as total_items from artifacts a"
+                        + " where incident_id = :incident" + (type == null ? "" : " and indicator_type = :type")
                         + " order by id limit :limit offset :offset")
                 .param("incident", incidentId).param("type", type)
                 .param("limit", page.size()).param("offset", page.offset())
-                .query(ArtifactRepository::map).list();
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total_items");
+                    return map(rs, n);
+                }).list();
+        return new Page(items, total[0]);
     }
+
+    record Page(List<ArtifactView> items, long total) {}
 
     long count(long incidentId, String type) {
         return jdbc.sql("select count(*) from artifacts where incident_id = :incident"

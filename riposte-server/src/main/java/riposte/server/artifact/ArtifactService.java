@@ -35,11 +35,17 @@ public class ArtifactService {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * One statement reads the page and the total (a window count); the incident and the count are looked up apart
+     * only when the page is empty. No transaction: one statement needs none, and BEGIN/COMMIT would cost two round
+     * trips on every list (see docs/benchmarks.md).
+     */
     public PageResponse<ArtifactView> list(long incidentId, String type, PageQuery page) {
-        incidents.requireExists(incidentId);
         String typeId = type == null ? null : type(type).id();
-        return PageResponse.of(artifacts.find(incidentId, typeId, page), page, artifacts.count(incidentId, typeId));
+        ArtifactRepository.Page found = artifacts.find(incidentId, typeId, page);
+        if (!found.items().isEmpty()) return PageResponse.of(found.items(), page, found.total());
+        incidents.requireExists(incidentId);
+        return PageResponse.of(found.items(), page, artifacts.count(incidentId, typeId));
     }
 
     @Transactional(readOnly = true)

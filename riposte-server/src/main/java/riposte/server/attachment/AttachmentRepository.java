@@ -54,6 +54,21 @@ class AttachmentRepository {
                 .param("sha", sha256).query(Long.class).single();
     }
 
+    /** Blob rows older than {@code before} that no attachment or report refers to. */
+    List<String> unreferencedBlobs(java.time.Instant before, int limit) {
+        return jdbc.sql("""
+                select b.sha256 from blobs b where b.created_at < :before
+                and not exists (select 1 from attachments a where a.sha256 = b.sha256)
+                and not exists (select 1 from reports r where r.pdf_sha256 = b.sha256)
+                order by b.created_at limit :limit""")
+                .param("before", Sql.ts(before)).param("limit", limit).query(String.class).list();
+    }
+
+    boolean blobExists(String sha256) {
+        return jdbc.sql("select count(*) from blobs where sha256 = :sha").param("sha", sha256).query(Long.class)
+                .single() > 0;
+    }
+
     void deleteBlob(String sha256) {
         jdbc.sql("delete from blobs where sha256 = :sha").param("sha", sha256).update();
     }

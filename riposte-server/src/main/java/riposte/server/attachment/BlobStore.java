@@ -12,6 +12,9 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import riposte.server.system.ServerSettings;
 
@@ -22,6 +25,7 @@ import riposte.server.system.ServerSettings;
  */
 @Component
 class BlobStore {
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private final Path root;
 
     BlobStore(ServerSettings settings) {
@@ -81,8 +85,53 @@ class BlobStore {
     }
 
     Path path(String sha256) {
-        if (!sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        if (!SHA256.matcher(sha256).matches()) throw new IllegalArgumentException("not a SHA-256: " + sha256);
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    /** A stored file and when it was last written. */
+    record StoredFile(String sha256, java.time.Instant modified) {}
+
+    /** Every file in the store (not the temporary ones); names that are not a SHA-256 are left alone. */
+    List<StoredFile> list() {
+        if (!Files.isDirectory(root)) return List.of();
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            return files.filter(p -> p.getNameCount() == root.getNameCount() + 2 && Files.isRegularFile(p))
+                    .filter(p -> SHA256.matcher(p.getFileName().toString()).matches()
+                            && p.getParent().getFileName().toString().equals(p.getFileName().toString().substring(0, 2)))
+                    .map(p -> new StoredFile(p.getFileName().toString(), modified(p)))
+                    .filter(f -> f.modified() != null)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the blob directory " + root, e);
+        }
+    }
+
+    /** Removes temporary upload files last written before {@code before} (an upload in progress keeps writing). */
+    int deleteStaleTemporaryFiles(java.time.Instant before) {
+        Path tmp = root.resolve("tmp");
+        if (!Files.isDirectory(tmp)) return 0;
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(tmp)) {
+            for (Path p : files.toList()) {
+                java.time.Instant modified = modified(p);
+                if (p.getFileName().toString().endsWith(".part") && modified != null && modified.isBefore(before)
+                        && Files.deleteIfExists(p)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + tmp, e);
+        }
+        return deleted;
+    }
+
+    private static java.time.Instant modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant();
+        } catch (IOException e) {
+            return null; // gone meanwhile
+        }
     }
 
     void delete(String sha256) {

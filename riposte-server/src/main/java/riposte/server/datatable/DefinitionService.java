@@ -36,8 +36,7 @@ public class DefinitionService {
         return definitions.all();
     }
 
-    /** By numeric id or by name ({@code sep_endpoint_details}). */
-    @Transactional(readOnly = true)
+    /** By numeric id or by name ({@code sep_endpoint_details}); one query, so no transaction of its own. */
     public DefinitionView get(String table) {
         var found = table.chars().allMatch(Character::isDigit) && !table.isEmpty() && table.length() < 19
                 ? definitions.get(Long.parseLong(table)) : definitions.byName(table);

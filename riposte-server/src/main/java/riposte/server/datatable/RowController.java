@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import riposte.server.system.Actor;
+import riposte.server.system.InvalidFieldException;
 import riposte.server.system.PageQuery;
 import riposte.server.system.PageResponse;
 import riposte.server.system.ServerSettings;
@@ -36,12 +37,21 @@ class RowController {
         this.settings = settings;
     }
 
-    /** {@code filter=column:op:value} (eq, contains, gte, lte; repeatable), {@code sort=column} or {@code -column}. */
+    /**
+     * {@code filter=column:op:value} (eq, contains, gte, lte; repeatable), {@code sort=column} or {@code -column};
+     * {@code page} (offset paging) or {@code after=<row id>} (keyset paging in the default order: the next page
+     * starts after the last id of this one, and costs the same however deep it is).
+     */
     @GetMapping("/rows")
     PageResponse<RowView> list(@PathVariable long incidentId, @PathVariable String table,
             @RequestParam(required = false) List<String> filter, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return service.list(incidentId, table, filter, sort, PageQuery.of(page, size, settings));
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) Long after) {
+        if (after != null && page != null && page != 0) {
+            throw new InvalidFieldException("after", "give either page or after, not both");
+        }
+        if (after != null && after < 0) throw new InvalidFieldException("after", "must be a row id (0 or more)");
+        return service.list(incidentId, table, filter, sort, PageQuery.of(page, size, settings), after);
     }
 
     @GetMapping("/rows/{id}")

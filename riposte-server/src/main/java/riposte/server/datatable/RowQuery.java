@@ -13,25 +13,51 @@ import riposte.server.system.Sql;
 /**
  * Filters ({@code filter=column:op:value}, op one of eq, contains, gte, lte; repeatable, all must hold) and a sort
  * ({@code sort=column} or {@code -column}) over a table's typed cells, as SQL with named parameters. Column names
- * and operators are checked against the definition, so no client text reaches the SQL itself.
+ * and operators are checked against the definition, so no client text reaches the SQL itself. In the default (id)
+ * order a page may also start {@code after} a row id (keyset paging), which reads only the page's rows.
  */
 final class RowQuery {
     private final List<String> clauses = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
     private String sortJoin = "";
     private String orderBy = " order by r.id asc";
+    private boolean filtered;
 
     private RowQuery() {}
 
     static RowQuery of(DefinitionView table, long incidentId, List<String> filters, String sort) {
+        return of(table, incidentId, filters, sort, null);
+    }
+
+    /** With {@code after} (a row id): only rows after it, in the default order; a sort with it is a 400. */
+    static RowQuery of(DefinitionView table, long incidentId, List<String> filters, String sort, Long after) {
         var q = new RowQuery();
-        q.clauses.add("r.definition_id = :table");
         q.clauses.add("r.incident_id = :incident");
+        q.clauses.add("r.definition_id = :table");
         q.params.put("table", table.id());
         q.params.put("incident", incidentId);
         if (filters != null) for (int i = 0; i < filters.size(); i++) q.filter(table, i, filters.get(i));
+        q.filtered = filters != null && !filters.isEmpty();
         if (sort != null && !sort.isBlank()) q.sort(table, sort.strip());
+        if (after != null) {
+            if (!q.idOrder()) {
+                throw new InvalidFieldException("after", "works in the default order only (by row id): leave out sort,"
+                        + " or page with page=N");
+            }
+            q.clauses.add("r.id > :after");
+            q.params.put("after", after);
+        }
         return q;
+    }
+
+    /** Rows in the default order (by id), so the (incident, table, id) index gives the order. */
+    boolean idOrder() {
+        return sortJoin.isEmpty();
+    }
+
+    /** Some filter applies, so the kept row count is not the answer's total. */
+    boolean filtered() {
+        return filtered;
     }
 
     private void filter(DefinitionView table, int i, String filter) {
@@ -113,8 +139,10 @@ final class RowQuery {
         return " from data_table_rows r" + sortJoin + " where " + String.join(" and ", clauses);
     }
 
+    /** For counting: every clause except the keyset one (a total counts the whole result, not what follows). */
     String countFrom() {
-        return " from data_table_rows r where " + String.join(" and ", clauses);
+        return " from data_table_rows r where " + String.join(" and ",
+                clauses.stream().filter(c -> !c.equals("r.id > :after")).toList());
     }
 
     String orderBy() {

@@ -14,7 +14,11 @@ import riposte.server.system.Sql;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Row rows (values as JSON) and their typed cells (for filtering and sorting), always written together. */
+/**
+ * Row rows (values as JSON) and their typed cells (for filtering and sorting), always written together, and the row
+ * count per incident and table ({@code data_table_row_counts}), kept in the same transaction as every insert and
+ * delete so that an unfiltered page does not count its rows.
+ */
 @Repository
 class RowRepository {
     private final JdbcClient jdbc;
@@ -26,11 +30,24 @@ class RowRepository {
     }
 
     List<RowView> find(RowQuery q, long limit, long offset) {
+        if (q.idOrder() && offset > 0) {
+            // Deferred join: the offset is walked on the (incident, table, id) index alone (an index-only scan on
+            // PostgreSQL), and only the rows of the page are read from the table.
+            return jdbc.sql("select r.* from data_table_rows r join (select r.id" + q.from() + q.orderBy()
+                            + " limit :limit offset :offset) p on p.id = r.id" + q.orderBy())
+                    .params(q.params()).param("limit", limit).param("offset", offset).query(this::map).list();
+        }
         return jdbc.sql("select r.*" + q.from() + q.orderBy() + " limit :limit offset :offset")
                 .params(q.params()).param("limit", limit).param("offset", offset).query(this::map).list();
     }
 
+    /** Matching rows: the kept count when nothing is filtered, else counted. */
     long count(RowQuery q) {
+        if (!q.filtered()) {
+            return jdbc.sql("""
+                    select row_count from data_table_row_counts where incident_id = :incident and definition_id = :table""")
+                    .params(q.params()).query(Long.class).optional().orElse(0L);
+        }
         return jdbc.sql("select count(*)" + q.countFrom()).params(q.params()).query(Long.class).single();
     }
 
@@ -59,6 +76,7 @@ class RowRepository {
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         insertCells(id, values);
+        addToCount(tableId, incidentId, 1);
         return id;
     }
 
@@ -94,8 +112,33 @@ class RowRepository {
         jdbc.sql("update data_table_rows set row_key = :key where id = :id").param("key", key).param("id", id).update();
     }
 
-    void delete(long id) {
-        jdbc.sql("delete from data_table_rows where id = :id").param("id", id).update();
+    void delete(RowView row) {
+        if (jdbc.sql("delete from data_table_rows where id = :id").param("id", row.id()).update() == 1) {
+            addToCount(row.tableId(), row.incidentId(), -1);
+        }
+    }
+
+    /**
+     * Adds {@code delta} to the kept row count. The first row of a table in an incident creates the counter under a
+     * lock on the incident row, so two first inserts cannot both create it (portable: no upsert syntax is shared by
+     * H2 and PostgreSQL); later ones only update it.
+     */
+    private void addToCount(long tableId, long incidentId, int delta) {
+        if (updateCount(tableId, incidentId, delta)) return;
+        jdbc.sql("select id from incidents where id = :incident for update").param("incident", incidentId)
+                .query(Long.class).optional();
+        if (updateCount(tableId, incidentId, delta)) return;
+        jdbc.sql("""
+                insert into data_table_row_counts (incident_id, definition_id, row_count)
+                select :incident, :table, count(*) from data_table_rows where incident_id = :incident and definition_id = :table""")
+                .param("incident", incidentId).param("table", tableId).update();
+    }
+
+    private boolean updateCount(long tableId, long incidentId, int delta) {
+        return jdbc.sql("""
+                update data_table_row_counts set row_count = row_count + :delta
+                where incident_id = :incident and definition_id = :table""")
+                .param("delta", delta).param("incident", incidentId).param("table", tableId).update() == 1;
     }
 
     private void insertCells(long rowId, Map<String, Object> values) {

@@ -34,6 +34,11 @@ import tools.jackson.core.JacksonException;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
     static final String TYPE_PREFIX = "urn:riposte:problem:";
+    private final Overload overload;
+
+    ProblemAdvice(Overload overload) {
+        this.overload = overload;
+    }
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<Object> invalid(InvalidFieldException e) {
@@ -71,6 +76,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (Overload.isPoolExhausted(e)) {
+            overload.turnedAway();
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(Overload.RETRY_AFTER_SECONDS))
+                    .body(detail(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", Overload.TITLE, Overload.DETAIL));
+        }
         log.error("Unexpected failure while handling a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal server error",
                 "The server failed to handle the request; the failure has been logged");

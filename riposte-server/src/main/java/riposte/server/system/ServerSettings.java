@@ -1,6 +1,7 @@
 package riposte.server.system;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,9 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param blobDir directory where attachment and report contents are stored, one file per SHA-256
  * @param defaultPageSize page size when a list request gives none
  * @param maxPageSize the largest page size a client may ask for
+ * @param blobSweepInterval how often blob files that nothing refers to any more are looked for and deleted
+ * @param blobSweepGrace how old such a file (and its record) must be before it is deleted, so that content being
+ *     uploaded right now is never touched
  */
 @ConfigurationProperties("riposte.server")
 public record ServerSettings(
         @DefaultValue("./data/blobs") Path blobDir,
         @DefaultValue("20") int defaultPageSize,
-        @DefaultValue("200") int maxPageSize) {}
+        @DefaultValue("200") int maxPageSize,
+        @DefaultValue("1h") Duration blobSweepInterval,
+        @DefaultValue("1h") Duration blobSweepGrace) {}

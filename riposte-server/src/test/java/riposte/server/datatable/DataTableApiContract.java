@@ -164,4 +164,45 @@ abstract class DataTableApiContract extends ApiTestBase {
                 getClass().getSimpleName(), sortMs, filterMs);
         assertThat(sortMs + filterMs).as("two 50-row pages of a 10 000-row table").isLessThan(3_000);
     }
+
+    @Test
+    void keysetAndOffsetPagesAgreeAndTheKeptCountFollowsEveryInsertAndDelete() {
+        long incident = incident();
+        long tableId = get("/api/v1/data-tables/sep_endpoint_status_summary").get("id").asLong();
+        String base = "/api/v1/incidents/" + incident + "/data-tables/sep_endpoint_status_summary/rows";
+        assertThat(get(base).get("totalItems").asLong()).isZero();
+        assertThat(problem(get("/api/v1/incidents/987654321/data-tables/sep_endpoint_status_summary/rows"), 404)
+                .get("detail").asString()).contains("incident");
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < 120; i++) {
+                rows.insert(tableId, incident, Map.of("total_endpoints", BigDecimal.valueOf(i)), Instant.now());
+            }
+        });
+        JsonNode first = get(base + "?size=50").body();
+        JsonNode second = get(base + "?size=50&page=1").body();
+        long lastOfFirst = first.get("items").get(49).get("id").asLong();
+        JsonNode keyset = get(base + "?size=50&after=" + lastOfFirst).body();
+        assertThat(ids(keyset)).hasSize(50).isEqualTo(ids(second));
+        assertThat(keyset.get("totalItems").asLong()).isEqualTo(120);
+        assertThat(ids(get(base + "?size=50&page=2").body())).hasSize(20)
+                .isEqualTo(ids(get(base + "?size=50&after=" + second.get("items").get(49).get("id").asLong()).body()));
+
+        long created = post(base, Map.of("cells", Map.of("total_endpoints", 5))).get("id").asLong();
+        assertThat(get(base).get("totalItems").asLong()).isEqualTo(121);
+        assertThat(delete(base + "/" + created).status()).isEqualTo(204);
+        assertThat(delete(base + "/" + first.get("items").get(0).get("id").asLong()).status()).isEqualTo(204);
+        assertThat(get(base).get("totalItems").asLong()).isEqualTo(119);
+        assertThat(get(base + "?filter=total_endpoints:lte:9").get("totalItems").asLong()).isEqualTo(9);
+        assertThat(get(base + "?filter=total_endpoints:lte:9&after=" + lastOfFirst).get("totalItems").asLong())
+                .as("a total counts the whole result, not what follows the keyset").isEqualTo(9);
+
+        assertThat(problem(get(base + "?after=3&sort=total_endpoints"), 400).get("errors").get(0).get("field")
+                .asString()).isEqualTo("after");
+        assertThat(problem(get(base + "?after=3&page=2"), 400).get("errors").get(0).get("field").asString())
+                .isEqualTo("after");
+    }
+
+    private static List<Long> ids(JsonNode page) {
+        return page.get("items").valueStream().map(r -> r.get("id").asLong()).toList();
+    }
 }

@@ -1,0 +1,53 @@
+package riposte.server.system;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recognises the one failure that means "the server is overloaded", not "the server is broken": no database
+ * connection came free within the pool's timeout (HikariCP throws {@link SQLTransientConnectionException}; Spring
+ * wraps it in {@code CannotGetJdbcConnectionException} or {@code CannotCreateTransactionException}). Such requests
+ * are answered {@code 503} with {@code Retry-After} instead of {@code 500}, so clients and load balancers back off,
+ * and logged as one warning per 10 s with a running count rather than one error with a stack trace per request.
+ */
+@Component
+public final class Overload {
+    private static final Logger log = LoggerFactory.getLogger(Overload.class);
+    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+    /** Seconds a client is asked to wait before retrying. */
+    public static final int RETRY_AFTER_SECONDS = 1;
+    static final String TYPE = ProblemAdvice.TYPE_PREFIX + "overloaded";
+    static final String TITLE = "Server busy";
+    static final String DETAIL = "The server has no free database connection right now; retry after "
+            + RETRY_AFTER_SECONDS + " s";
+
+    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+    private final AtomicLong count = new AtomicLong();
+
+    /** Counts one request turned away, and logs a warning at most every 10 s. */
+    void turnedAway() {
+        long n = count.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastLog.get();
+        if (now - last >= LOG_INTERVAL_NANOS && lastLog.compareAndSet(last, now)) {
+            log.warn("No database connection came free in time: answered 503 ({} requests so far); see"
+                    + " RIPOSTE_DB_POOL_SIZE and RIPOSTE_DB_POOL_TIMEOUT_MS in docs/configuration.md", n);
+        }
+    }
+
+    /** Requests answered 503 since the server started. */
+    public long turnedAwayCount() {
+        return count.get();
+    }
+
+    /** Whether {@code failure}, or anything that caused it, is a connection-pool timeout. */
+    public static boolean isPoolExhausted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) return true;
+        }
+        return false;
+    }
+}
