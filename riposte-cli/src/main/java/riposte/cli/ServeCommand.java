@@ -1,5 +1,6 @@
 package riposte.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import riposte.cli.config.Settings;
 import riposte.server.RiposteServer;
 
 /**
@@ -26,12 +28,19 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "HTTP port (default: $RIPOSTE_PORT, else 8080).")
     Integer port;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: $RIPOSTE_CONFIG, else ./riposte.yml when it exists).")
+    Path configFile;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port != null && (port < 0 || port > 65535)) {
             throw new CliException(ExitCodes.USAGE, "--port must be 0-65535, was " + port);
         }
         List<String> args = new ArrayList<>();
+        // riposte.yml's server settings (db.url, server.port, ...) as the RIPOSTE_* names application.yml reads;
+        // only those the environment does not set, so that the environment still wins.
+        Settings.load(configFile).serverProperties().forEach((name, value) -> args.add("--" + name + "=" + value));
         if (port != null) args.add("--server.port=" + port);
         ConfigurableApplicationContext server = RiposteServer.start(args.toArray(String[]::new));
         CountDownLatch closed = new CountDownLatch(1);

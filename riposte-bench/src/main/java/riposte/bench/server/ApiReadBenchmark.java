@@ -165,12 +165,13 @@ public final class ApiReadBenchmark {
                 HttpClient http = hb.build();
                 Api api = new Api(http, base, token);
                 List<Scenario> scenarios = seed(api, vts, o.rows(), server);
+                Path pgData = pg == null ? null : dir.resolve("pg");
                 for (Scenario s : scenarios) {
                     if (!s.name().contains(o.only())) continue;
                     api.check(s.path());
-                    run(api, vts, s, o.rate(), o.warmup(), pg); // warm-up, discarded
+                    run(api, vts, s, o.rate(), o.warmup(), pgData); // warm-up, discarded
                     String la = loadAverage();
-                    Result r = run(api, vts, s, o.rate(), o.seconds(), pg);
+                    Result r = run(api, vts, s, o.rate(), o.seconds(), pgData);
                     la = la + " → " + loadAverage();
                     Histogram h = r.latencyUs();
                     String row = String.format(Locale.ROOT,
@@ -291,7 +292,7 @@ public final class ApiReadBenchmark {
     /**
      * Issues GETs at {@code rate} per second for {@code seconds}; latency from each request's intended start.
      */
-    private static Result run(Api api, ExecutorService vts, Scenario s, double rate, int seconds, EmbeddedPostgres pg)
+    private static Result run(Api api, ExecutorService vts, Scenario s, double rate, int seconds, Path pgData)
             throws InterruptedException {
         Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
         AtomicLong ok = new AtomicLong();
@@ -304,7 +305,7 @@ public final class ApiReadBenchmark {
         double periodNs = 1e9 / rate;
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
-        long db0 = pg == null ? 0 : databaseCpuNanos();
+        long db0 = pgData == null ? 0 : databaseCpuNanos(pgData);
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long intended = start + (long) (i * periodNs);
@@ -338,18 +339,30 @@ public final class ApiReadBenchmark {
         }
         double elapsed = (Math.max(lastDone.get(), start + (long) (total * periodNs)) - start) / 1e9;
         double cpuCores = (os.getProcessCpuTime() - cpu0) / 1e9 / elapsed;
-        double dbCores = pg == null ? 0 : (databaseCpuNanos() - db0) / 1e9 / elapsed;
+        double dbCores = pgData == null ? 0 : (databaseCpuNanos(pgData) - db0) / 1e9 / elapsed;
         return new Result(total, ok.get(), errors.get(), ok.get() / elapsed, latency,
                 firstError[0], cpuCores, dbCores);
     }
 
     /**
-     * CPU time (user + system) of the PostgreSQL processes this JVM started (the postmaster and its backends, from
-     * {@code /proc/<pid>/stat}), in nanoseconds; backends live as long as their pooled connection.
+     * CPU time (user + system) of the embedded PostgreSQL (the postmaster named in its data directory's
+     * {@code postmaster.pid} and the backends it forked, from {@code /proc/<pid>/stat}), in nanoseconds; backends
+     * live as long as their pooled connection. {@code pg_ctl} detaches the postmaster, so it is no child of ours.
      */
-    private static long databaseCpuNanos() {
+    private static long databaseCpuNanos(Path dataDir) {
+        long postmaster;
+        try {
+            postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip());
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        List<ProcessHandle> processes = new ArrayList<>();
+        ProcessHandle.of(postmaster).ifPresent(p -> {
+            processes.add(p);
+            processes.addAll(p.descendants().toList());
+        });
         long ticks = 0;
-        for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
+        for (ProcessHandle p : processes) {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -50,7 +50,40 @@ public enum Setting {
     SERVER_CA_CERT("server.ca-cert", null,
             "PEM file with the CA certificates to trust for an https:// server.url signed by a private CA."),
     SERVER_CONNECT_TIMEOUT("server.connect-timeout", "10s", "Connect timeout for the Riposte server."),
-    SERVER_READ_TIMEOUT("server.read-timeout", "30s", "Read timeout per Riposte server request.");
+    SERVER_READ_TIMEOUT("server.read-timeout", "30s", "Read timeout per Riposte server request."),
+
+    // What riposte serve itself reads (riposte.server; the environment variables are the server's own names).
+    DB_URL("db.url", "jdbc:h2:file:./data/riposte", "JDBC URL of the server's database: H2 by default, "
+            + "jdbc:postgresql://host:5432/riposte for PostgreSQL."),
+    DB_USER("db.user", "sa", "Database user."),
+    DB_PASSWORD("db.password", null, "Database password. Secret."),
+    DB_POOL_SIZE("db.pool-size", "10", "Database connections the server keeps (HikariCP)."),
+    DB_POOL_TIMEOUT_MS("db.pool-timeout-ms", "5000",
+            "Milliseconds a request waits for a free connection before it is answered 503 with Retry-After."),
+    SERVE_PORT("server.port", "8080", "RIPOSTE_PORT", "HTTP port the server listens on."),
+    SERVE_ADDRESS("server.address", "127.0.0.1", "Interface the server listens on (0.0.0.0: all)."),
+    SERVE_FORWARD_HEADERS("server.forward-headers", "none", "RIPOSTE_FORWARD_HEADERS", "native behind a reverse proxy on a private or "
+            + "loopback address: X-Forwarded-For/-Proto give the client address and https (Secure cookies)."),
+    SERVE_SECURE_COOKIE("server.secure-cookie", "false", "RIPOSTE_SECURE_COOKIE",
+            "true marks the session cookie Secure whatever the request looked like."),
+    SERVE_ADMIN_PASSWORD("server.admin-password", null, "RIPOSTE_ADMIN_PASSWORD",
+            "Password of the first admin, used on the first start only. Secret."),
+    SERVE_ADMIN_API_TOKEN("server.admin-api-token", null, "RIPOSTE_ADMIN_API_TOKEN",
+            "An API token created for the first admin, for automation. Secret."),
+    SERVE_PROMETHEUS_PUBLIC("server.prometheus-public", "false", "RIPOSTE_PROMETHEUS_PUBLIC",
+            "true opens /actuator/prometheus to anyone (otherwise admins only)."),
+    SERVE_DATA_DIR("server.data-dir", "./data", "RIPOSTE_DATA_DIR", "Where the generated secret.key is kept."),
+    SERVE_BLOB_DIR("server.blob-dir", "./data/blobs", "RIPOSTE_BLOB_DIR", "Where attachment contents are stored."),
+    SERVE_BLOB_SWEEP_INTERVAL("server.blob-sweep-interval", "1h", "RIPOSTE_BLOB_SWEEP_INTERVAL",
+            "How often contents that nothing refers to any more are deleted."),
+    SERVE_BLOB_SWEEP_GRACE("server.blob-sweep-grace", "1h", "RIPOSTE_BLOB_SWEEP_GRACE",
+            "How old such contents must be before they are deleted (at least 1m)."),
+    SERVE_MAX_UPLOAD_SIZE("server.max-upload-size", "50MB", "RIPOSTE_MAX_UPLOAD_SIZE", "Largest attachment upload."),
+    SERVE_SECRET_KEY("server.secret-key", null, "RIPOSTE_SECRET_KEY",
+            "Base64 of the 32-byte key stored credentials are encrypted with. Secret."),
+    SERVE_SECRET_KEY_FILE("server.secret-key-file", null, "RIPOSTE_SECRET_KEY_FILE", "A file holding that key."),
+    SERVE_LOG_FORMAT("server.log-format", "text", "RIPOSTE_LOG_FORMAT",
+            "text, or json (Elastic Common Schema), ecs, logstash or gelf: one JSON object per line on stdout.");
 
     private final String key;
     private final String defaultValue;
@@ -93,6 +126,16 @@ public enum Setting {
 
     /** Secrets are masked by {@code riposte config show} and never logged. */
     public boolean secret() {
-        return this == SES_CLIENT_SECRET || this == SES_OAUTH_CREDENTIALS || this == SEPM_PASSWORD || this == SERVER_API_TOKEN;
+        return this == SES_CLIENT_SECRET || this == SES_OAUTH_CREDENTIALS || this == SEPM_PASSWORD || this == SERVER_API_TOKEN
+                || this == DB_PASSWORD || this == SERVE_ADMIN_PASSWORD || this == SERVE_ADMIN_API_TOKEN
+                || this == SERVE_SECRET_KEY;
+    }
+
+    /**
+     * Settings of {@code riposte serve} itself: the server reads them as the {@code RIPOSTE_*} variables named in its
+     * {@code application.yml}, so {@link Settings#serverProperties()} hands it the ones that came from the file.
+     */
+    public boolean forServer() {
+        return ordinal() >= DB_URL.ordinal();
     }
 }

@@ -84,6 +84,20 @@ public final class Settings {
         return values.get(setting);
     }
 
+    /**
+     * The server settings that came from the configuration file, as {@code RIPOSTE_*=value} for the server's
+     * environment. Environment variables are not included: the server sees those itself, and they win over the
+     * file either way. Defaults are not included: they are the server's own.
+     */
+    public Map<String, String> serverProperties() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Setting s : Setting.values()) {
+            Value v = values.get(s);
+            if (s.forServer() && v.source() == Source.FILE) out.put(s.environmentVariable(), v.value());
+        }
+        return out;
+    }
+
     /** The config file that was read, if any. */
     public Optional<Path> file() {
         return Optional.ofNullable(file);

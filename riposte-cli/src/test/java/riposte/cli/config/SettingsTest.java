@@ -68,4 +68,41 @@ class SettingsTest {
             }
         }
     }
+
+    @Test
+    void serverSettingsFromTheFileReachTheServerUnlessTheEnvironmentSetsThem() throws Exception {
+        Files.writeString(dir.resolve("riposte.yml"), """
+                db:
+                  url: jdbc:postgresql://db.internal:5432/riposte
+                  pool-size: 16
+                server:
+                  url: http://127.0.0.1:9090
+                  port: 9090
+                  log-format: json
+                """);
+        Settings s = Settings.load(null, Map.of("RIPOSTE_PORT", "7070"), dir);
+        assertThat(s.serverProperties()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "RIPOSTE_DB_URL", "jdbc:postgresql://db.internal:5432/riposte",
+                "RIPOSTE_DB_POOL_SIZE", "16",
+                "RIPOSTE_LOG_FORMAT", "json"));
+        assertThat(s.get(Setting.SERVE_PORT)).contains("7070");
+        assertThat(s.get(Setting.SERVER_URL)).contains("http://127.0.0.1:9090");
+    }
+
+    @Test
+    void everyServerSettingIsAVariableOfTheServerWithTheSameDefault() throws Exception {
+        String yml;
+        try (var in = getClass().getClassLoader().getResourceAsStream("application.yml")) {
+            yml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (Setting setting : Setting.values()) {
+            if (!setting.forServer()) continue;
+            var m = java.util.regex.Pattern.compile("\\$\\{" + setting.environmentVariable() + ":([^}]*)}").matcher(yml);
+            assertThat(m.find()).as("application.yml reads %s", setting.environmentVariable()).isTrue();
+            String serverDefault = m.group(1).replace(";DB_CLOSE_ON_EXIT=FALSE", "");
+            String expected = setting.defaultValue() == null || setting.defaultValue().equals("text") ? ""
+                    : setting.defaultValue();
+            assertThat(serverDefault).as("default of %s", setting.key()).isEqualTo(expected);
+        }
+    }
 }

@@ -28,7 +28,7 @@ public final class Redactor {
             "(?i)((?:password|passwd|pwd|secret|client[_-]?secret|secret[_-]?key|api[_-]?key|api[_-]?token|token|"
                     + "access[_-]?token|refresh[_-]?token|credentials?|authorization|x-api-key)"
                     + "(?:\\\\?[\"'])?\\s*[:=]\\s*(?:\\\\?[\"'])?)"
-                    + "(?!" + Pattern.quote(MASK) + ")([^\\s\"'\\\\,;&}<>\\]]+)");
+                    + "(?!" + Pattern.quote(MASK) + "|(?:bearer|basic)\\s)([^\\s\"'\\\\,;&}<>\\]]+)");
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^/\\s:@]+):[^/\\s@]+@");
 
     private final List<String> literals;
