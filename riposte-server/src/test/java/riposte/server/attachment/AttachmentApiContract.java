@@ -15,6 +15,12 @@ import riposte.server.system.Sql;
 abstract class AttachmentApiContract extends ApiTestBase {
     @Autowired
     BlobStore blobs;
+    @Autowired
+    AttachmentRepository attachments;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    riposte.server.system.ServerSettings settings;
 
     private long incident() {
         return post("/api/v1/incidents", Map.of("name", unique("attach"), "severity", "LOW")).get("id").asLong();
@@ -83,5 +89,53 @@ abstract class AttachmentApiContract extends ApiTestBase {
         var noFile = post("/api/v1/incidents/" + id + "/attachments", Map.of("name", "x"));
         assertThat(problem(noFile, 400).get("errors").get(0).get("field").asString()).isEqualTo("file");
         problem(upload("/api/v1/incidents/999999999/attachments", new Upload("a.txt", "text/plain", new byte[] {1})), 404);
+    }
+
+    @Test
+    void contentNothingRefersToIsSweptOnlyAfterTheGracePeriod() throws Exception {
+        long kept = incident();
+        long deleted = incident();
+        String keptText = "kept," + unique("k") + "\n";
+        String orphanText = "orphan," + unique("o") + "\n";
+        assertThat(upload("/api/v1/incidents/" + kept + "/attachments",
+                new Upload("kept.csv", "text/csv", keptText.getBytes(StandardCharsets.UTF_8))).status()).isEqualTo(201);
+        assertThat(upload("/api/v1/incidents/" + deleted + "/attachments",
+                new Upload("orphan.csv", "text/csv", orphanText.getBytes(StandardCharsets.UTF_8))).status()).isEqualTo(201);
+        assertThat(delete("/api/v1/incidents/" + deleted).status()).isEqualTo(204);
+        Path orphan = blobs.path(Sql.sha256(orphanText));
+        Path keptFile = blobs.path(Sql.sha256(keptText));
+        assertThat(orphan).as("deleting an incident leaves its contents to the sweep").exists();
+        // A file without any record (a failed upload's), and a temporary file of an upload that died.
+        String strayText = "stray," + unique("s");
+        Path stray = blobs.path(Sql.sha256(strayText));
+        Files.createDirectories(stray.getParent());
+        Files.writeString(stray, strayText);
+        Path stale = Files.createDirectories(settings.blobDir().resolve("tmp")).resolve("upload-" + unique("t") + ".part");
+        Files.writeString(stale, "half an upload");
+
+        var now = sweeper(java.time.Clock.systemUTC()).sweep();
+        assertThat(orphan).as("younger than the grace period").exists();
+        assertThat(stray).exists();
+        assertThat(stale).exists();
+
+        var later = sweeper(java.time.Clock.offset(java.time.Clock.systemUTC(), settings.blobSweepGrace().plusMinutes(5)))
+                .sweep();
+        assertThat(orphan).doesNotExist();
+        assertThat(attachments.blobExists(Sql.sha256(orphanText))).isFalse();
+        assertThat(stray).doesNotExist();
+        assertThat(stale).doesNotExist();
+        assertThat(keptFile).as("still attached to incident " + kept).exists();
+        assertThat(later.unreferenced()).isGreaterThanOrEqualTo(1);
+        assertThat(later.withoutRecord()).isGreaterThanOrEqualTo(1);
+        assertThat(later.temporary()).isGreaterThanOrEqualTo(1);
+        assertThat(now.total()).isGreaterThanOrEqualTo(0);
+
+        var download = download("/api/v1/incidents/" + kept + "/attachments/"
+                + get("/api/v1/incidents/" + kept + "/attachments").get("items").get(0).get("id").asLong() + "/content");
+        assertThat(new String(download.body(), StandardCharsets.UTF_8)).isEqualTo(keptText);
+    }
+
+    private BlobSweeper sweeper(java.time.Clock clock) {
+        return new BlobSweeper(attachments, blobs, tx, clock, settings);
     }
 }
