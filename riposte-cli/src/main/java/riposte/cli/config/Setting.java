@@ -53,6 +53,8 @@ public enum Setting {
     SERVER_READ_TIMEOUT("server.read-timeout", "30s", "Read timeout per Riposte server request."),
 
     // What riposte serve itself reads (riposte.server; the environment variables are the server's own names).
+    SES_CACHE_ENTRIES("ses.cache-entries", "100000",
+            "Threat Intelligence answers the server keeps in memory (the CLI caches per process)."),
     DB_URL("db.url", "jdbc:h2:file:./data/riposte", "JDBC URL of the server's database: H2 by default, "
             + "jdbc:postgresql://host:5432/riposte for PostgreSQL."),
     DB_USER("db.user", "sa", "Database user."),
@@ -132,10 +134,10 @@ public enum Setting {
     }
 
     /**
-     * Settings of {@code riposte serve} itself: the server reads them as the {@code RIPOSTE_*} variables named in its
-     * {@code application.yml}, so {@link Settings#serverProperties()} hands it the ones that came from the file.
+     * Settings only {@code riposte serve} reads (it also reads the {@code ses.*} ones): the server takes them as the
+     * {@code RIPOSTE_*} variables named in its {@code application.yml}.
      */
     public boolean forServer() {
-        return ordinal() >= DB_URL.ordinal();
+        return ordinal() >= SES_CACHE_ENTRIES.ordinal();
     }
 }

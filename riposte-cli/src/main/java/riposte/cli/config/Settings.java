@@ -85,15 +85,16 @@ public final class Settings {
     }
 
     /**
-     * The server settings that came from the configuration file, as {@code RIPOSTE_*=value} for the server's
-     * environment. Environment variables are not included: the server sees those itself, and they win over the
-     * file either way. Defaults are not included: they are the server's own.
+     * The settings that came from the configuration file, as {@code RIPOSTE_*=value} for the server's environment
+     * (it reads the {@code RIPOSTE_*} names it knows: {@code db.*}, {@code server.*}, {@code ses.*}). Environment
+     * variables are not included: the server sees those itself, and they win over the file either way. Defaults are
+     * not included: they are the server's own.
      */
     public Map<String, String> serverProperties() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Setting s : Setting.values()) {
             Value v = values.get(s);
-            if (s.forServer() && v.source() == Source.FILE) out.put(s.environmentVariable(), v.value());
+            if (v.source() == Source.FILE) out.put(s.environmentVariable(), v.value());
         }
         return out;
     }

@@ -84,7 +84,8 @@ class SettingsTest {
         assertThat(s.serverProperties()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "RIPOSTE_DB_URL", "jdbc:postgresql://db.internal:5432/riposte",
                 "RIPOSTE_DB_POOL_SIZE", "16",
-                "RIPOSTE_LOG_FORMAT", "json"));
+                "RIPOSTE_LOG_FORMAT", "json",
+                "RIPOSTE_SERVER_URL", "http://127.0.0.1:9090"));
         assertThat(s.get(Setting.SERVE_PORT)).contains("7070");
         assertThat(s.get(Setting.SERVER_URL)).contains("http://127.0.0.1:9090");
     }

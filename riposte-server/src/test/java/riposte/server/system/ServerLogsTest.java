@@ -45,6 +45,7 @@ class ServerLogsTest {
     @Test
     void jsonLinesWithRequestIdAndUserNoSecretsAndAGracefulStop() throws Exception {
         Path out = dir.resolve("stdout.log");
+        Path err = dir.resolve("stderr.log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "riposte.server.RiposteServer",
                 "--server.port=0",
@@ -53,7 +54,7 @@ class ServerLogsTest {
                 "--logging.level.org.springframework.web=DEBUG",
                 "--logging.level.com.zaxxer.hikari=DEBUG",
                 "--logging.level.org.flywaydb=DEBUG")
-                .redirectErrorStream(true).redirectOutput(out.toFile());
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("RIPOSTE_LOG_FORMAT", "json");
         pb.environment().put("RIPOSTE_DB_URL", "jdbc:h2:mem:logs;DB_CLOSE_DELAY=-1");
         pb.environment().put("RIPOSTE_DB_PASSWORD", DB_PASSWORD);
@@ -90,9 +91,11 @@ class ServerLogsTest {
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server stops within 60 s of SIGTERM").isTrue();
         }
         String log = Files.readString(out, StandardCharsets.UTF_8);
+        String stderr = Files.readString(err, StandardCharsets.UTF_8); // the JVM's own warnings go there
         for (String secret : List.of(DB_PASSWORD, ADMIN_PASSWORD, ADMIN_TOKEN, SECRET_KEY, WRONG_TOKEN,
                 CREDENTIAL_SECRET, USER_PASSWORD, BAD_JSON_SECRET, ADMIN_TOKEN.substring(4, 20))) {
             assertThat(log).as("the log holds no secret").doesNotContain(secret);
+            assertThat(stderr).as("standard error holds no secret").doesNotContain(secret);
         }
         JsonMapper json = JsonMapper.builder().build();
         List<JsonNode> lines = new ArrayList<>();
@@ -114,7 +117,10 @@ class ServerLogsTest {
         while (System.nanoTime() < deadline) {
             Matcher m = PORT.matcher(Files.readString(out, StandardCharsets.UTF_8));
             if (m.find()) return Integer.parseInt(m.group(1));
-            if (!server.isAlive()) throw new IllegalStateException("the server exited: " + Files.readString(out));
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server exited: " + Files.readString(out)
+                        + Files.readString(out.resolveSibling("stderr.log")));
+            }
             Thread.sleep(200);
         }
         throw new IllegalStateException("the server did not start in 90 s: " + Files.readString(out));
