@@ -2,10 +2,13 @@ package riposte.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import riposte.server.indicator.Indicators;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -60,6 +63,33 @@ class IndicatorBrowserTest extends ConsoleBrowserTest {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pager"), "page 2 of 2"));
         assertThat(browser.findElements(By.cssSelector("#indicator-table tbody tr"))).hasSize(5);
         screenshot("indicators");
+    }
+
+    @Autowired
+    Indicators indicators;
+
+    @Test
+    void lineageIsDrawnAsATreeAndAssociationsAsAGraph() throws Exception {
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(unique("lineage").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        long id = indicators.findOrCreate("test", sha).indicator().id();
+        indicators.writeAttribute("test", id, "Symantec ThreatIntel Process Lineage",
+                "explorer.exe > winword.exe > powershell.exe, explorer.exe > winword.exe > cmd.exe, services.exe > <b>evil</b>.exe",
+                "Symantec Threat Intelligence", java.time.Instant.now());
+        String related = unique("rel") + ".example.com";
+        indicators.associate("test", id, List.of(related, "203.0.113.9"));
+
+        open("/console/indicators/" + id);
+        var boxes = browser.findElements(By.cssSelector("#lineage-tree g.node text")).stream().map(e -> e.getText()).toList();
+        assertThat(boxes).containsExactlyInAnyOrder("explorer.exe", "winword.exe", "powershell.exe", "cmd.exe",
+                "services.exe", "<b>evil</b>.exe");
+        assertThat(browser.findElements(By.cssSelector("#lineage-tree path.edge"))).hasSize(4);
+        assertThat(text(By.id("related"))).contains(related).contains("203.0.113.9");
+        assertThat(browser.findElements(By.cssSelector("#related-graph circle"))).hasSize(3);
+        screenshot("indicator");
+        click(By.linkText(related));
+        assertThat(text(By.id("indicator-value"))).isEqualTo(related);
+        assertThat(text(By.id("related"))).contains(sha);
     }
 
     @Test

@@ -19,6 +19,7 @@ import riposte.server.indicator.AttributeService;
 import riposte.server.indicator.IndicatorSearch;
 import riposte.server.indicator.IndicatorService;
 import riposte.server.indicator.IndicatorView;
+import riposte.server.indicator.Indicators;
 import riposte.server.report.ReportService;
 import riposte.server.system.Actor;
 import riposte.server.system.InvalidFieldException;
@@ -34,15 +35,17 @@ class IndicatorConsoleController {
     private final AttributeService attributes;
     private final ReportService reports;
     private final IndicatorPaste paste;
+    private final Indicators associations;
     private final ServerSettings settings;
     private final Actor actor;
 
     IndicatorConsoleController(IndicatorService indicators, AttributeService attributes, ReportService reports,
-            IndicatorPaste paste, ServerSettings settings, Actor actor) {
+            IndicatorPaste paste, Indicators associations, ServerSettings settings, Actor actor) {
         this.indicators = indicators;
         this.attributes = attributes;
         this.reports = reports;
         this.paste = paste;
+        this.associations = associations;
         this.settings = settings;
         this.actor = actor;
     }
@@ -87,7 +90,18 @@ class IndicatorConsoleController {
     String indicator(@PathVariable long id, Model model) {
         IndicatorView indicator = indicators.get(id);
         model.addAttribute("indicator", indicator);
-        model.addAttribute("attributes", attributes.list(id));
+        var values = attributes.list(id);
+        model.addAttribute("attributes", values);
+        model.addAttribute("lineage", IndicatorPictures.lineage(values));
+        List<IndicatorView> related = new java.util.ArrayList<>();
+        var refs = associations.associated(id);
+        for (var ref : refs) {
+            if (related.size() >= IndicatorPictures.MAX_RELATED) break;
+            related.add(indicators.get(ref.id()));
+        }
+        model.addAttribute("related", related);
+        model.addAttribute("relatedCount", refs.size());
+        model.addAttribute("relatedGraph", IndicatorPictures.related(indicator, related));
         model.addAttribute("reports", reports.list(id, null, new PageQuery(0, 50)).items());
         return "console/indicator/page";
     }
