@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checks and converts run inputs against a playbook's input specs. */
-final class InputValues {
+/** Checks and converts run inputs against a playbook's input specs; {@link #resolve} is what engines call at start. */
+public final class InputValues {
     private InputValues() {}
 
     /** {@code raw} as the input type's value (String, Boolean, Long or Double), or null if it is not valid. */
@@ -40,7 +40,7 @@ final class InputValues {
      *
      * @throws IllegalArgumentException naming every unknown, missing or invalid input
      */
-    static Map<String, Object> resolve(PlaybookDefinition definition, Map<String, ?> given) {
+    public static Map<String, Object> resolve(PlaybookDefinition definition, Map<String, ?> given) {
         Map<String, Object> out = new LinkedHashMap<>();
         List<String> errors = new java.util.ArrayList<>();
         for (String name : given.keySet()) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -26,8 +25,7 @@ public final class PlaybookEngine {
     private static final int MAX_DECISIONS_PER_ADVANCE = 10_000;
 
     private final Decider decider;
-    private final Expressions expressions;
-    private final StepExecutors executors = StepExecutors.standard();
+    private final StepRunner runner;
     private final PlaybookPorts ports;
     private final Clock clock;
     private final Map<String, PlaybookRun> runs = new HashMap<>();
@@ -35,8 +33,8 @@ public final class PlaybookEngine {
     private final Map<String, List<StepRun>> stepRuns = new HashMap<>();
 
     public PlaybookEngine(Expressions expressions, PlaybookPorts ports, Clock clock) {
-        this.expressions = expressions;
         this.decider = new Decider(expressions);
+        this.runner = new StepRunner(expressions);
         this.ports = ports;
         this.clock = clock;
     }
@@ -66,65 +64,22 @@ public final class PlaybookEngine {
     public synchronized PlaybookRun advance(String runId) {
         PlaybookRun run = run(runId);
         PlaybookDefinition definition = definitions.get(runId);
+        List<StepRun> log = stepRuns.get(runId);
         for (int i = 0; i < MAX_DECISIONS_PER_ADVANCE; i++) {
             Instant now = clock.instant();
-            Decision decision = decider.decide(definition, run, stepRuns.get(runId), now);
-            switch (decision) {
-                case Decision.ExecuteStep e -> run = execute(run, e, now);
-                case Decision.WaitUntil w -> {
-                    return save(run.moved(RunState.WAITING, w.reason() + ":" + w.stepId(), w.at(), now));
-                }
-                case Decision.AwaitApproval a -> {
-                    return save(run.moved(RunState.WAITING, "approval:" + a.stepId(), null, now));
-                }
-                case Decision.Complete c -> {
-                    return save(run.finished(RunState.COMPLETED, c.outputs(), null, now));
-                }
-                case Decision.Fail f -> {
-                    return save(run.finished(RunState.FAILED, Map.of(),
-                            new RunFailure(f.stepId(), f.error().kind(), f.error().message()), now));
-                }
-                case Decision.TimeOut t -> {
-                    if (t.stepId() != null) endStep(runId, t.stepId(), StepState.TIMED_OUT, StepError.permanent(t.reason()), now);
-                    return save(run.finished(RunState.TIMED_OUT, Map.of(),
-                            new RunFailure(t.stepId(), StepError.Kind.PERMANENT, t.reason()), now));
-                }
-                case Decision.Finished f -> {
-                    return run;
-                }
+            Decision decision = decider.decide(definition, run, log, now);
+            if (decision instanceof Decision.ExecuteStep e) {
+                run = save(RunTransitions.running(run, now));
+                StepRun current = runner.begin(run, log, e, now);
+                StepRun updated = runner.execute(run, log, current, e.step(), now, ports);
+                put(log, updated);
+                continue;
             }
+            RunTransitions.Outcome outcome = RunTransitions.settle(definition, run, log, decision, now);
+            outcome.changedSteps().forEach(s -> put(log, s));
+            return save(outcome.run());
         }
         throw new IllegalStateException("run " + runId + " made no progress after " + MAX_DECISIONS_PER_ADVANCE + " steps");
-    }
-
-    private PlaybookRun execute(PlaybookRun run, Decision.ExecuteStep e, Instant now) {
-        run = save(run.moved(RunState.RUNNING, null, null, now));
-        List<StepRun> log = stepRuns.get(run.id());
-        StepRun previous = Decider.latest(log, e.step().id());
-        boolean samePoll = previous != null && previous.attempt() == e.attempt() && previous.state() == StepState.POLLING;
-        StepRun current = samePoll ? previous : StepRun.started(run.id(), e.step().id(), e.attempt(), now);
-        StepContext ctx = new StepContext(run, samePoll ? previous : null, Bindings.of(run, log), now, ports, expressions);
-        StepResult result;
-        try {
-            result = executors.execute(e.step(), ctx);
-        } catch (FunctionException ex) {
-            result = new StepResult.Failed(new StepError(ex.kind(), ex.getMessage()));
-        } catch (ExpressionException ex) {
-            result = new StepResult.Failed(StepError.permanent(ex.getMessage()));
-        } catch (RuntimeException ex) {
-            result = new StepResult.Failed(StepError.permanent(ex.getClass().getSimpleName() + ": " + ex.getMessage()));
-        }
-        StepRun updated = switch (result) {
-            case StepResult.Completed c -> current.with(StepState.COMPLETED, now, c.outputs(), null, null, current.polls() + 1);
-            case StepResult.Polling p -> current.with(StepState.POLLING, null, p.outputs(), null, p.nextPollAt(),
-                    current.polls() + 1);
-            case StepResult.AwaitingApproval a -> current.with(StepState.WAITING_APPROVAL, null, Map.of(), null, null, 0);
-            case StepResult.Failed f -> current.with(StepState.FAILED, now, current.outputs(), f.error(), null,
-                    current.polls());
-        };
-        if (samePoll) log.set(log.indexOf(previous), updated);
-        else log.add(updated);
-        return run;
     }
 
     /**
@@ -135,36 +90,18 @@ public final class PlaybookEngine {
      */
     public synchronized PlaybookRun decide(String runId, String stepId, String approver, boolean approved,
             String comment) {
-        StepRun waiting = Decider.latest(stepRuns.get(runId), stepId);
-        if (waiting == null || waiting.state() != StepState.WAITING_APPROVAL) {
-            throw new IllegalStateException("run " + runId + " is not waiting for approval at step " + stepId);
-        }
-        PlaybookRun run = run(runId);
-        if (definitions.get(runId).destructive() && Objects.equals(approver, run.trigger().by())) {
-            throw new IllegalStateException("a destructive run must be approved by someone other than " + approver);
-        }
-        Instant now = clock.instant();
-        Map<String, Object> outputs = Map.of("approved", approved, "by", approver, "comment",
-                comment == null ? "" : comment);
-        StepRun decided = approved ? waiting.with(StepState.COMPLETED, now, outputs, null, null, 0)
-                : waiting.with(StepState.FAILED, now, outputs, StepError.permanent("rejected by " + approver
-                        + (comment == null || comment.isBlank() ? "" : ": " + comment)), null, 0);
         List<StepRun> log = stepRuns.get(runId);
-        log.set(log.indexOf(waiting), decided);
+        put(log, RunTransitions.decideApproval(definitions.get(runId), run(runId), log, stepId, approver, approved,
+                comment, clock.instant()));
         return advance(runId);
     }
 
     /** Cancels a run that has not ended; its waiting step is marked cancelled. A no-op for a terminal run. */
     public synchronized PlaybookRun cancel(String runId, String by, String reason) {
-        PlaybookRun run = run(runId);
-        if (run.state().terminal()) return run;
-        Instant now = clock.instant();
-        for (StepRun s : List.copyOf(stepRuns.get(runId))) {
-            if (!s.state().terminal()) endStep(runId, s.stepId(), StepState.CANCELLED, StepError.permanent("cancelled"), now);
-        }
-        return save(run.finished(RunState.CANCELLED, Map.of(),
-                new RunFailure(null, StepError.Kind.PERMANENT, "cancelled by " + by + (reason == null ? "" : ": " + reason)),
-                now));
+        List<StepRun> log = stepRuns.get(runId);
+        RunTransitions.Outcome outcome = RunTransitions.cancel(run(runId), log, by, reason, clock.instant());
+        outcome.changedSteps().forEach(s -> put(log, s));
+        return save(outcome.run());
     }
 
     public synchronized PlaybookRun run(String runId) {
@@ -179,12 +116,16 @@ public final class PlaybookEngine {
         return List.copyOf(stepRuns.get(runId));
     }
 
-    private void endStep(String runId, String stepId, StepState state, StepError error, Instant now) {
-        List<StepRun> log = stepRuns.get(runId);
-        StepRun last = Decider.latest(log, stepId);
-        if (last != null && !last.state().terminal()) {
-            log.set(log.indexOf(last), last.with(state, now, last.outputs(), error, null, last.polls()));
+    /** Adds the record, or replaces the record of the same step and attempt. */
+    private static void put(List<StepRun> log, StepRun record) {
+        for (int i = 0; i < log.size(); i++) {
+            StepRun s = log.get(i);
+            if (s.stepId().equals(record.stepId()) && s.attempt() == record.attempt()) {
+                log.set(i, record);
+                return;
+            }
         }
+        log.add(record);
     }
 
     private PlaybookRun save(PlaybookRun run) {
