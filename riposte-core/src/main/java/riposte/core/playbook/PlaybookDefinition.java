@@ -17,10 +17,11 @@ import java.util.Optional;
  *     before its first destructive call
  * @param timeout the whole run's time limit, or null for none
  * @param origin where it was loaded from ({@code classpath:playbooks/x.yml} or a path), for messages
+ * @param triggers the automatic triggers (rules on new objects, schedules); empty for manual-only playbooks
  */
 public record PlaybookDefinition(String id, int version, String name, String description, Target target,
         List<InputSpec> inputs, List<Step> steps, Map<String, String> outputs, boolean destructive, Duration timeout,
-        String origin) {
+        String origin, List<TriggerSpec> triggers) {
     public PlaybookDefinition {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -29,6 +30,14 @@ public record PlaybookDefinition(String id, int version, String name, String des
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         steps = steps == null ? List.of() : List.copyOf(steps);
         outputs = outputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        triggers = triggers == null ? List.of() : List.copyOf(triggers);
+    }
+
+    /** A playbook without automatic triggers. */
+    public PlaybookDefinition(String id, int version, String name, String description, Target target,
+            List<InputSpec> inputs, List<Step> steps, Map<String, String> outputs, boolean destructive,
+            Duration timeout, String origin) {
+        this(id, version, name, description, target, inputs, steps, outputs, destructive, timeout, origin, List.of());
     }
 
     /** True when a run must be approved before its destructive steps (today: exactly the destructive playbooks). */

@@ -13,7 +13,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Parses one playbook YAML file into a definition, collecting every problem with its position. */
 final class PlaybookParser {
     private static final List<String> TOP = List.of("id", "version", "name", "description", "on", "destructive",
-            "timeout", "inputs", "steps", "outputs");
+            "timeout", "inputs", "steps", "outputs", "triggers");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     /** The result: a definition when there were no problems, and where its id sits (for duplicate checks). */
@@ -66,10 +66,12 @@ final class PlaybookParser {
             steps = new StepParser(ctx, destructive).steps(stepsNode, "steps");
         }
         var outputs = ctx.expressionMap(doc, "outputs", false, "playbook");
+        List<TriggerSpec> triggers = triggers(ctx, doc, target);
         if (!ctx.problems().isEmpty() || target == null) return new Parsed(null, ctx.problems(), 0, 0);
         YamlNode idNode = doc.get("id");
         return new Parsed(new PlaybookDefinition(id, version, name, description, target, inputs, steps, outputs,
-                destructive, ctx.duration(doc, "timeout"), origin), List.of(), idNode.line(), idNode.column());
+                destructive, ctx.duration(doc, "timeout"), origin, triggers), List.of(), idNode.line(),
+                idNode.column());
     }
 
     private static int version(ParseContext ctx, YamlNode doc) {
@@ -106,5 +108,38 @@ final class PlaybookParser {
         if (table != null && kind.get() != ObjectKind.ROW) ctx.error(on.get("table"), "'table' applies to rows only");
         String condition = ctx.expression(on, "condition", false, true, "'on'");
         return new Target(kind.get(), table, condition);
+    }
+
+    /** {@code triggers:} a list of {@code rule: <CEL condition>} and {@code schedule: <cron>} entries. */
+    private static List<TriggerSpec> triggers(ParseContext ctx, YamlNode doc, Target target) {
+        YamlNode node = doc.get("triggers");
+        List<TriggerSpec> out = new ArrayList<>();
+        if (node == null || node.isNull()) return out;
+        if (!node.isSequence()) {
+            ctx.error(node, "'triggers' must be a list of 'rule: <condition>' or 'schedule: <cron>' entries");
+            return out;
+        }
+        for (YamlNode item : node.items()) {
+            if (!item.isMapping() || item.entries().size() != 1) {
+                ctx.error(item, "a trigger is one of 'rule: <CEL condition>' or 'schedule: <cron>'");
+                continue;
+            }
+            ctx.checkKeys(item, List.of("rule", "schedule"), "a trigger");
+            if (item.get("rule") != null) {
+                if (target != null && target.kind() != ObjectKind.INDICATOR && target.kind() != ObjectKind.ARTIFACT) {
+                    ctx.error(item.key("rule"), "'rule' triggers fire on new indicators and artifacts; this playbook "
+                            + "runs on " + target.kind().variable());
+                }
+                String condition = ctx.expression(item, "rule", true, true, "a rule trigger");
+                if (condition != null) out.add(new TriggerSpec.Rule(condition));
+            } else if (item.get("schedule") != null) {
+                String cron = ctx.string(item, "schedule", true, "a schedule trigger");
+                if (cron == null) continue;
+                String problem = TriggerSpec.Schedule.shapeProblem(cron);
+                if (problem != null) ctx.error(item.get("schedule"), problem);
+                else out.add(new TriggerSpec.Schedule(cron.strip()));
+            }
+        }
+        return out;
     }
 }

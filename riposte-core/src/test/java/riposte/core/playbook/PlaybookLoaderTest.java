@@ -158,4 +158,37 @@ class PlaybookLoaderTest {
         assertThat(problems("id: demo\nname: [unclosed\n")).singleElement().asString()
                 .startsWith("playbooks/demo.yml:3:1: YAML:");
     }
+
+    @Test
+    void triggersAreRulesAndSchedules() {
+        PlaybookDefinition d = loader.parse("playbooks/demo.yml", HEAD + """
+                triggers:
+                  - rule: "'auto' in indicator.tags"
+                  - schedule: "0 0 3 * * *"
+                steps:
+                  - id: n
+                    note: "'hello'"
+                """);
+        assertThat(d.triggers()).containsExactly(new TriggerSpec.Rule("'auto' in indicator.tags"),
+                new TriggerSpec.Schedule("0 0 3 * * *"));
+        assertThat(loader.parse("playbooks/demo.yml", HEAD + "steps:\n  - id: n\n    note: \"'x'\"\n").triggers())
+                .isEmpty();
+    }
+
+    @Test
+    void badTriggersPointToTheirLine() {
+        assertThat(problems(HEAD + """
+                triggers:
+                  - schedule: "0 3 * * *"
+                  - rule: indicator.nope +
+                  - every: day
+                steps:
+                  - id: n
+                    note: "'hello'"
+                """)).hasSize(3).satisfies(p -> {
+                    assertThat(p.get(0)).startsWith("playbooks/demo.yml:8:15: a cron schedule has six fields");
+                    assertThat(p.get(1)).startsWith("playbooks/demo.yml:9:").contains("CEL error");
+                    assertThat(p.get(2)).startsWith("playbooks/demo.yml:10:5: unknown field 'every' in a trigger");
+                });
+    }
 }
