@@ -53,6 +53,11 @@ public final class RunTransitions {
         };
     }
 
+    /** The run failed for a reason outside its steps (e.g. its playbook is no longer loaded). */
+    public static PlaybookRun fail(PlaybookRun run, StepError error, Instant now) {
+        return run.finished(RunState.FAILED, Map.of(), new RunFailure(null, error.kind(), error.message()), now);
+    }
+
     /** The run moved to RUNNING before a step executes. */
     public static PlaybookRun running(PlaybookRun run, Instant now) {
         return run.moved(RunState.RUNNING, null, null, now);
