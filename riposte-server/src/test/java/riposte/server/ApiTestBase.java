@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
         "riposte.secrets.key=" + ApiTestBase.SECRET_KEY,
         "spring.servlet.multipart.max-file-size=" + ApiTestBase.MAX_UPLOAD,
         "spring.servlet.multipart.max-request-size=" + ApiTestBase.MAX_UPLOAD,
+        "riposte.playbooks.dir=src/test/resources/test-playbooks",
+        "riposte.playbooks.auto-enrichment.enabled=false",
+        "db-scheduler.polling-interval=200ms",
         "logging.level.riposte=WARN"})
 public abstract class ApiTestBase {
     /** The first admin's password and API token, as RIPOSTE_ADMIN_PASSWORD / RIPOSTE_ADMIN_API_TOKEN would give them. */

@@ -128,7 +128,10 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(Role.VIEWER.name())
                     .requestMatchers("/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/indicators",
                             "/api/v1/indicators/**", "/api/v1/reports", "/api/v1/reports/**", "/api/v1/enrichment",
-                            "/api/v1/enrichment/**").hasRole(Role.ANALYST.name())
+                            "/api/v1/enrichment/**",
+                            // starting, cancelling and approving runs: PlaybookService narrows these per playbook
+                            "/api/v1/playbooks/*/runs", "/api/v1/runs/*/cancel", "/api/v1/runs/*/approvals/*")
+                    .hasRole(Role.ANALYST.name())
                     .anyRequest().hasRole(Role.ADMIN.name());
         });
     }

@@ -55,6 +55,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict", e.getMessage());
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> stateConflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> optimistic(OptimisticLockingFailureException e) {
         return problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict",

@@ -137,6 +137,16 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         entry("DELETE " + rows + "/rows/{id}", Role.ANALYST, t -> rowPath(row), null);
         entry("GET " + rows + "/csv", Role.VIEWER, t -> "/api/v1/incidents/" + incident() + "/data-tables/sep_groups/csv",
                 null);
+        entry("GET /api/v1/playbooks", Role.VIEWER, "/api/v1/playbooks");
+        entry("GET /api/v1/playbooks/{id}", Role.VIEWER, "/api/v1/playbooks/test-note");
+        entry("POST /api/v1/playbooks/{id}/runs", Role.ANALYST, t -> "/api/v1/playbooks/test-note/runs",
+                Map.of("object", Map.of("kind", "indicator", "id", String.valueOf(indicator()))));
+        entry("GET /api/v1/runs", Role.VIEWER, "/api/v1/runs");
+        entry("GET /api/v1/runs/{id}", Role.VIEWER, t -> "/api/v1/runs/" + run("test-note"), null);
+        entry("POST /api/v1/runs/{id}/cancel", Role.ANALYST, t -> "/api/v1/runs/" + run("test-approval") + "/cancel",
+                Map.of("reason", "matrix"));
+        entry("POST /api/v1/runs/{id}/approvals/{stepId}", Role.RESPONDER,
+                t -> "/api/v1/runs/" + waitingForApproval() + "/approvals/approve", Map.of("approve", true));
         entry("GET /api/v1/audit", Role.ADMIN, "/api/v1/audit");
         entry("GET /api/v1/users", Role.ADMIN, "/api/v1/users");
         entry("POST /api/v1/users", Role.ADMIN, t -> new Call("/api/v1/users", newUserBody(Role.VIEWER)));
@@ -286,6 +296,25 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
 
     private long indicator() {
         return created(post("/api/v1/indicators", Map.of("value", unique("matrix") + ".example.net")));
+    }
+
+    /** A run of {@code playbook} (started by the admin) on a new indicator. */
+    private String run(String playbook) {
+        Reply reply = post("/api/v1/playbooks/" + playbook + "/runs",
+                Map.of("object", Map.of("kind", "indicator", "id", String.valueOf(indicator()))));
+        assertThat(reply.status()).as("fixture: %s", reply.body()).isEqualTo(202);
+        return reply.get("id").asString();
+    }
+
+    /** A run of test-approval once it waits for its approval step. */
+    private String waitingForApproval() {
+        String id = run("test-approval");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!"WAITING".equals(get("/api/v1/runs/" + id).get("state").asString())) {
+            if (System.nanoTime() > deadline) throw new AssertionError("run " + id + " never waited for approval");
+            Thread.onSpinWait();
+        }
+        return id;
     }
 
     private Map<String, Object> newUserBody(Role role) {

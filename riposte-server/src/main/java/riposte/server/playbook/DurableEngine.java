@@ -1,0 +1,213 @@
+package riposte.server.playbook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import riposte.core.playbook.Decider;
+import riposte.core.playbook.Decision;
+import riposte.core.playbook.PlaybookDefinition;
+import riposte.core.playbook.PlaybookPorts;
+import riposte.core.playbook.PlaybookRun;
+import riposte.core.playbook.RunTransitions;
+import riposte.core.playbook.StepError;
+import riposte.core.playbook.StepRun;
+import riposte.core.playbook.StepRunner;
+import riposte.server.system.Sql;
+
+/**
+ * Applies the {@link Decider}'s decisions to a stored run until it waits or ends, saving the run and its step
+ * records after each decision. The durable counterpart of the core's in-memory engine; both execute steps through
+ * {@link StepRunner} and change state through {@link RunTransitions}.
+ *
+ * <p>Exactly-once rules:
+ * <ul>
+ *   <li>Only the holder of a run's lease advances it ({@link RunRepository#claim}); on one node a run is advanced by
+ *       one thread at a time. The lease is renewed while steps execute and ends with the node: another node (or the
+ *       restarted one) takes over once it has run out.</li>
+ *   <li>Every write names the version read before it; a lost race (a cancel, a lease taken over after expiry)
+ *       makes the write fail and the advance stop without acting further.</li>
+ *   <li>A step that calls out ({@code call}, {@code poll}) is stored RUNNING before it executes, outside any
+ *       transaction, and its outcome stored after. If the node dies in between, the Decider executes it again as a
+ *       new attempt: the one documented re-execution.</li>
+ *   <li>Every other step writes through the ports inside the same transaction that stores its outcome, so its writes
+ *       and its COMPLETED record commit together or not at all.</li>
+ * </ul>
+ */
+@Component
+class DurableEngine {
+    private static final Logger log = LoggerFactory.getLogger(DurableEngine.class);
+    private static final int MAX_DECISIONS = 10_000;
+    static final PlaybookPorts NO_PORTS = new PlaybookPorts(null, null, null, null, null, null, null);
+
+    /** What an advance ended with. */
+    sealed interface Outcome {
+        /** The run waits (see its wakeAt) or ended. */
+        record Settled(PlaybookRun run) implements Outcome {}
+
+        /** Someone else holds the run; try again at {@code retryAt}. */
+        record Busy(Instant retryAt) implements Outcome {}
+
+        /** The run does not exist or had already ended. */
+        record Gone() implements Outcome {}
+    }
+
+    private final RunRepository runs;
+    private final PlaybookLibrary library;
+    private final ObjectProvider<PlaybookPorts> ports;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final PlaybookSettings settings;
+    private final Decider decider;
+    private final StepRunner runner;
+    private final String node = "node-" + UUID.randomUUID();
+    private final Set<String> advancing = ConcurrentHashMap.newKeySet();
+
+    DurableEngine(RunRepository runs, PlaybookLibrary library, ObjectProvider<PlaybookPorts> ports,
+            TransactionTemplate transactions, Clock clock, PlaybookSettings settings) {
+        this.runs = runs;
+        this.library = library;
+        this.ports = ports;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.settings = settings;
+        this.decider = new Decider(library.expressions());
+        this.runner = new StepRunner(library.expressions());
+    }
+
+    /** This node's lease owner name. */
+    String node() {
+        return node;
+    }
+
+    /** Renews the leases this node holds (runs whose steps are executing here). */
+    void heartbeat() {
+        if (!advancing.isEmpty()) runs.renewLeases(node, now().plus(settings.lease()));
+    }
+
+    /** Advances the run as far as it goes now. Never throws for the run's own failures: they end the run. */
+    Outcome advance(String runId) {
+        Instant now = now();
+        if (!advancing.add(runId)) return new Outcome.Busy(now.plusMillis(500));
+        try {
+            Optional<RunRepository.Stored> claimed = runs.claim(runId, node, now, now.plus(settings.lease()));
+            if (claimed.isEmpty()) {
+                return runs.find(runId).filter(s -> !s.run().state().terminal())
+                        .<Outcome>map(s -> new Outcome.Busy(runs.leaseUntil(runId).orElse(now).plusMillis(100)))
+                        .orElse(new Outcome.Gone());
+            }
+            try {
+                return apply(claimed.get());
+            } catch (LostRace e) {
+                log.debug("Run {} was changed by someone else while advancing; stopped", runId);
+                return new Outcome.Busy(now().plus(settings.safetyNet()));
+            } catch (RuntimeException e) {
+                runs.release(runId, node);
+                throw e;
+            }
+        } finally {
+            advancing.remove(runId);
+        }
+    }
+
+    private Outcome apply(RunRepository.Stored stored) {
+        PlaybookRun run = stored.run();
+        long[] version = {stored.version()};
+        List<StepRun> log = new ArrayList<>(runs.steps(run.id()));
+        int wantedVersion = run.playbookVersion();
+        Optional<PlaybookDefinition> found = library.find(run.playbookId()).filter(d -> d.version() == wantedVersion);
+        if (found.isEmpty()) {
+            PlaybookRun failed = RunTransitions.fail(run, StepError.permanent("playbook " + run.playbookId()
+                    + " version " + run.playbookVersion() + " is not loaded on this server (removed or changed "
+                    + "while the run was in progress)"), now());
+            write(() -> save(failed, version, true));
+            return new Outcome.Settled(failed);
+        }
+        PlaybookDefinition definition = found.get();
+        PlaybookPorts portsNow = ports.getIfAvailable(() -> NO_PORTS);
+        for (int i = 0; i < MAX_DECISIONS; i++) {
+            Instant now = now();
+            Decision decision = decider.decide(definition, run, log, now);
+            if (decision instanceof Decision.ExecuteStep e) {
+                PlaybookRun running = RunTransitions.running(run, now);
+                StepRun current = runner.begin(running, log, e, now);
+                int seq = seq(log, current);
+                StepRun done;
+                if (StepRunner.callsOut(e.step())) {
+                    write(() -> {
+                        save(running, version, false);
+                        runs.putStep(current, seq);
+                    });
+                    put(log, current);
+                    List<StepRun> before = List.copyOf(log);
+                    done = runner.execute(running, before, current, e.step(), now, portsNow);
+                    write(() -> {
+                        save(running, version, false);
+                        runs.putStep(done, seq);
+                    });
+                } else {
+                    List<StepRun> before = List.copyOf(log);
+                    done = transactions.execute(tx -> {
+                        StepRun result = runner.execute(running, before, current, e.step(), now, portsNow);
+                        save(running, version, false);
+                        runs.putStep(result, seq);
+                        return result;
+                    });
+                }
+                put(log, done);
+                run = running;
+                continue;
+            }
+            RunTransitions.Outcome outcome = RunTransitions.settle(definition, run, log, decision, now);
+            PlaybookRun settled = outcome.run();
+            write(() -> {
+                save(settled, version, true);
+                for (StepRun s : outcome.changedSteps()) runs.putStep(s, seq(log, s));
+            });
+            return new Outcome.Settled(settled);
+        }
+        throw new IllegalStateException("run " + run.id() + " made no progress after " + MAX_DECISIONS + " decisions");
+    }
+
+    private void save(PlaybookRun run, long[] version, boolean release) {
+        if (!runs.save(run, version[0], release)) throw new LostRace();
+        version[0]++;
+    }
+
+    private void write(Runnable work) {
+        transactions.executeWithoutResult(tx -> work.run());
+    }
+
+    private static int seq(List<StepRun> log, StepRun s) {
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i).stepId().equals(s.stepId()) && log.get(i).attempt() == s.attempt()) return i;
+        }
+        return log.size();
+    }
+
+    private static void put(List<StepRun> log, StepRun s) {
+        int i = seq(log, s);
+        if (i < log.size()) log.set(i, s);
+        else log.add(s);
+    }
+
+    private Instant now() {
+        return Sql.now(clock);
+    }
+
+    /** A write found the run at another version than the one read: someone else changed it. */
+    private static final class LostRace extends RuntimeException {
+        LostRace() {
+            super(null, null, false, false);
+        }
+    }
+}

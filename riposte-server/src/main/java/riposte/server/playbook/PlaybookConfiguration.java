@@ -1,0 +1,23 @@
+package riposte.server.playbook;
+
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import riposte.core.playbook.Expressions;
+
+/** The CEL environment and the db-scheduler tasks of durable runs. */
+@Configuration(proxyBeanMethods = false)
+class PlaybookConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Expressions playbookExpressions() {
+        return new Expressions();
+    }
+
+    @Bean
+    CustomTask<Void> playbookRunTask(DurableEngine engine) {
+        return RunDispatcher.task(engine);
+    }
+}

@@ -1,0 +1,49 @@
+package riposte.server.playbook;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code riposte.playbooks}.
+ *
+ * @param dir the folder of user playbooks ({@code *.yml}, {@code *.yaml}); env {@code RIPOSTE_PLAYBOOKS_DIR}
+ * @param lease how long a node holds a run while advancing it; renewed every third of it while a step executes, so it
+ *     bounds how long a run stalls after its node died before another node resumes it
+ * @param safetyNet when the durable schedule checks a run that the API started (or an approval or cancel moved)
+ *     and advanced at once: only if the immediate advance did not get to it (its node died) does this one do work
+ * @param rulesEnabled whether rule triggers (on new indicators and artifacts) fire at all
+ * @param schedulesEnabled whether schedule triggers fire
+ * @param scheduleMaxObjects the most objects one scheduled firing starts runs on (the rest are logged as skipped)
+ * @param autoEnrichment which rule triggers of playbooks that call a source (auto-enrichment) fire
+ */
+@ConfigurationProperties("riposte.playbooks")
+public record PlaybookSettings(
+        @DefaultValue("./data/playbooks") Path dir,
+        @DefaultValue("60s") Duration lease,
+        @DefaultValue("10s") Duration safetyNet,
+        @DefaultValue("true") boolean rulesEnabled,
+        @DefaultValue("true") boolean schedulesEnabled,
+        @DefaultValue("1000") int scheduleMaxObjects,
+        @DefaultValue AutoEnrichment autoEnrichment) {
+
+    /**
+     * Auto-enrichment: the rule triggers of playbooks whose steps call a source's functions ({@code ses.*} is the
+     * source {@code ses}, Symantec Threat Intelligence). On by default; switch it off as a whole, per source (e.g.
+     * {@code sources.ses=false}) or per indicator type (e.g. {@code types.url=false}) for sources with quotas.
+     */
+    public record AutoEnrichment(@DefaultValue("true") boolean enabled, Map<String, Boolean> sources,
+            Map<String, Boolean> types) {
+        public AutoEnrichment {
+            sources = sources == null ? Map.of() : Map.copyOf(sources);
+            types = types == null ? Map.of() : Map.copyOf(types);
+        }
+
+        /** Whether a new object of indicator type {@code type} is auto-enriched by a playbook calling {@code source}. */
+        public boolean allows(String source, String type) {
+            return enabled && sources.getOrDefault(source, true) && (type == null || types.getOrDefault(type, true));
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package riposte.server.playbook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import riposte.core.playbook.ObjectKind;
+import riposte.core.playbook.ObjectRef;
+import riposte.core.playbook.PlaybookRun;
+import riposte.core.playbook.RunFailure;
+import riposte.core.playbook.RunState;
+import riposte.core.playbook.StepError;
+import riposte.core.playbook.StepRun;
+import riposte.core.playbook.StepState;
+import riposte.core.playbook.Trigger;
+import riposte.server.system.PageQuery;
+import riposte.server.system.Sql;
+import riposte.server.system.Where;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Playbook runs and their step logs in {@code playbook_runs} / {@code playbook_step_runs}. Every write of a run is
+ * conditional on the version the writer read ({@link #save} returns false when someone else wrote first); the
+ * lease columns are only changed by {@link #claim}, {@link #save} (release) and {@link #renewLeases}.
+ */
+@Repository
+class RunRepository {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    RunRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A run as stored, with the version that the next write must name. */
+    record Stored(PlaybookRun run, long version) {}
+
+    /** Filters of the run list; null means any. */
+    record Filter(ObjectKind objectKind, String objectTable, String objectId, String playbookId, RunState state) {}
+
+    void insert(PlaybookRun run) {
+        jdbc.sql("""
+                insert into playbook_runs (id, playbook_id, playbook_version, object_kind, object_table, object_id,
+                    object_data, inputs, state, waiting_for, wake_at, trigger_kind, trigger_by, trigger_reason, outputs,
+                    failure_step, failure_kind, failure_message, created_at, updated_at, version)
+                values (:id, :playbook, :playbookVersion, :kind, :table, :objectId, :data, :inputs, :state, :waitingFor,
+                    :wakeAt, :triggerKind, :triggerBy, :triggerReason, :outputs, :failureStep, :failureKind,
+                    :failureMessage, :createdAt, :updatedAt, 0)""")
+                .params(params(run))
+                .param("playbook", run.playbookId()).param("playbookVersion", run.playbookVersion())
+                .param("kind", run.object().kind().name()).param("table", run.object().table())
+                .param("objectId", run.object().id()).param("data", json.writeValueAsString(run.objectData()))
+                .param("inputs", json.writeValueAsString(run.inputs()))
+                .param("triggerKind", run.trigger().kind().name()).param("triggerBy", run.trigger().by())
+                .param("triggerReason", clip(run.trigger().reason(), 1000))
+                .param("createdAt", Sql.ts(run.createdAt()))
+                .update();
+    }
+
+    /**
+     * Writes the run's changing fields if it is still at {@code version}; optionally releases the lease.
+     *
+     * @return false when the run was changed by someone else since it was read (nothing is written)
+     */
+    boolean save(PlaybookRun run, long version, boolean releaseLease) {
+        String release = releaseLease ? ", lease_owner = null, lease_until = null" : "";
+        return jdbc.sql("update playbook_runs set state = :state, waiting_for = :waitingFor, wake_at = :wakeAt,"
+                        + " outputs = :outputs, failure_step = :failureStep, failure_kind = :failureKind,"
+                        + " failure_message = :failureMessage, updated_at = :updatedAt, version = version + 1" + release
+                        + " where id = :id and version = :version")
+                .params(params(run)).param("version", version).update() == 1;
+    }
+
+    private Map<String, Object> params(PlaybookRun run) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        RunFailure f = run.failure();
+        p.put("id", run.id());
+        p.put("state", run.state().name());
+        p.put("waitingFor", run.waitingFor());
+        p.put("wakeAt", Sql.ts(run.wakeAt()));
+        p.put("outputs", json.writeValueAsString(run.outputs()));
+        p.put("failureStep", f == null ? null : f.stepId());
+        p.put("failureKind", f == null ? null : f.kind().name());
+        p.put("failureMessage", f == null ? null : clip(f.reason(), 4000));
+        p.put("updatedAt", Sql.ts(run.updatedAt()));
+        return p;
+    }
+
+    /**
+     * Takes the run's lease for {@code owner} until {@code until} if nobody holds it (or the holder's lease ran
+     * out) and the run has not ended.
+     *
+     * @return the run at its new version, or empty if it is leased by someone else, ended, or does not exist
+     */
+    Optional<Stored> claim(String runId, String owner, Instant now, Instant until) {
+        int n = jdbc.sql("""
+                update playbook_runs set lease_owner = :owner, lease_until = :until, version = version + 1
+                where id = :id and state in ('QUEUED', 'RUNNING', 'WAITING')
+                  and (lease_owner is null or lease_until < :now)""")
+                .param("owner", owner).param("until", Sql.ts(until)).param("now", Sql.ts(now)).param("id", runId)
+                .update();
+        return n == 1 ? find(runId) : Optional.empty();
+    }
+
+    /** When the current lease of a run ends (null when none is held). */
+    Optional<Instant> leaseUntil(String runId) {
+        return jdbc.sql("select lease_until from playbook_runs where id = :id").param("id", runId)
+                .query((rs, i) -> Optional.ofNullable(Sql.instant(rs, "lease_until"))).optional()
+                .flatMap(o -> o);
+    }
+
+    /** Extends every lease {@code owner} holds; the heartbeat of a node that is executing long steps. */
+    int renewLeases(String owner, Instant until) {
+        return jdbc.sql("update playbook_runs set lease_until = :until where lease_owner = :owner")
+                .param("until", Sql.ts(until)).param("owner", owner).update();
+    }
+
+    /** Gives up a lease without changing the run (after a failure while advancing). */
+    void release(String runId, String owner) {
+        jdbc.sql("update playbook_runs set lease_owner = null, lease_until = null where id = :id and lease_owner = :owner")
+                .param("id", runId).param("owner", owner).update();
+    }
+
+    Optional<Stored> find(String runId) {
+        return jdbc.sql("select * from playbook_runs where id = :id").param("id", runId).query(this::map).optional();
+    }
+
+    /** The newest run of {@code playbookId} on the object, if any. */
+    Optional<PlaybookRun> latest(String playbookId, ObjectRef object) {
+        return jdbc.sql("""
+                select * from playbook_runs where object_kind = :kind and object_id = :id and playbook_id = :playbook
+                order by created_at desc, id desc limit 1""")
+                .param("kind", object.kind().name()).param("id", object.id()).param("playbook", playbookId)
+                .query(this::map).optional().map(Stored::run);
+    }
+
+    List<PlaybookRun> find(Filter filter, PageQuery page) {
+        Where where = where(filter);
+        return where.bind(jdbc.sql("select * from playbook_runs" + where.sql()
+                        + " order by created_at desc, id desc limit :limit offset :offset"))
+                .param("limit", page.size()).param("offset", page.offset())
+                .query(this::map).list().stream().map(Stored::run).toList();
+    }
+
+    long count(Filter filter) {
+        Where where = where(filter);
+        return where.bind(jdbc.sql("select count(*) from playbook_runs" + where.sql())).query(Long.class).single();
+    }
+
+    /** Ids of runs that have not ended: what a starting server makes sure has a task instance. */
+    List<String> unfinished() {
+        return jdbc.sql("select id from playbook_runs where state in ('QUEUED', 'RUNNING', 'WAITING')")
+                .query(String.class).list();
+    }
+
+    private static Where where(Filter f) {
+        return new Where()
+                .and("object_kind = :kind", "kind", f.objectKind() == null ? null : f.objectKind().name())
+                .and("object_table = :table", "table", f.objectTable())
+                .and("object_id = :objectId", "objectId", f.objectId())
+                .and("playbook_id = :playbook", "playbook", f.playbookId())
+                .and("state = :state", "state", f.state() == null ? null : f.state().name());
+    }
+
+    /** The step log in the order the attempts started. */
+    List<StepRun> steps(String runId) {
+        return jdbc.sql("select * from playbook_step_runs where run_id = :id order by seq")
+                .param("id", runId).query(this::mapStep).list();
+    }
+
+    /** Inserts the attempt, or updates it when it is already stored (a poll's later calls, an attempt's outcome). */
+    void putStep(StepRun s, int seq) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("run", s.runId());
+        p.put("step", s.stepId());
+        p.put("attempt", s.attempt());
+        p.put("seq", seq);
+        p.put("state", s.state().name());
+        p.put("startedAt", Sql.ts(s.startedAt()));
+        p.put("finishedAt", Sql.ts(s.finishedAt()));
+        p.put("outputs", json.writeValueAsString(s.outputs()));
+        p.put("errorKind", s.error() == null ? null : s.error().kind().name());
+        p.put("errorMessage", s.error() == null ? null : clip(s.error().message(), 4000));
+        p.put("nextPollAt", Sql.ts(s.nextPollAt()));
+        p.put("polls", s.polls());
+        int updated = jdbc.sql("""
+                update playbook_step_runs set state = :state, finished_at = :finishedAt, outputs = :outputs,
+                    error_kind = :errorKind, error_message = :errorMessage, next_poll_at = :nextPollAt, polls = :polls
+                where run_id = :run and step_id = :step and attempt = :attempt""").params(p).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    insert into playbook_step_runs (run_id, step_id, attempt, seq, state, started_at, finished_at,
+                        outputs, error_kind, error_message, next_poll_at, polls)
+                    values (:run, :step, :attempt, :seq, :state, :startedAt, :finishedAt, :outputs, :errorKind,
+                        :errorMessage, :nextPollAt, :polls)""").params(p).update();
+        }
+    }
+
+    private Stored map(ResultSet rs, int row) throws SQLException {
+        String failureKind = rs.getString("failure_kind");
+        RunFailure failure = rs.getString("state").equals(RunState.COMPLETED.name()) || failureKind == null ? null
+                : new RunFailure(rs.getString("failure_step"), StepError.Kind.valueOf(failureKind),
+                        rs.getString("failure_message"));
+        var run = new PlaybookRun(rs.getString("id"), rs.getString("playbook_id"), rs.getInt("playbook_version"),
+                new ObjectRef(ObjectKind.valueOf(rs.getString("object_kind")), rs.getString("object_table"),
+                        rs.getString("object_id")),
+                json.readValue(rs.getString("object_data"), MAP), json.readValue(rs.getString("inputs"), MAP),
+                RunState.valueOf(rs.getString("state")), rs.getString("waiting_for"), Sql.instant(rs, "wake_at"),
+                new Trigger(Trigger.Kind.valueOf(rs.getString("trigger_kind")), rs.getString("trigger_by"),
+                        rs.getString("trigger_reason")),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), json.readValue(rs.getString("outputs"), MAP),
+                failure);
+        return new Stored(run, rs.getLong("version"));
+    }
+
+    private StepRun mapStep(ResultSet rs, int row) throws SQLException {
+        String errorKind = rs.getString("error_kind");
+        return new StepRun(rs.getString("run_id"), rs.getString("step_id"), rs.getInt("attempt"),
+                StepState.valueOf(rs.getString("state")), Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"),
+                json.readValue(rs.getString("outputs"), MAP),
+                errorKind == null ? null : new StepError(StepError.Kind.valueOf(errorKind), rs.getString("error_message")),
+                Sql.instant(rs, "next_poll_at"), rs.getInt("polls"));
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+}
