@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import riposte.core.indicator.Indicator;
@@ -27,12 +28,15 @@ public class ArtifactService {
     private final IncidentRefs incidents;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ArtifactService(ArtifactRepository artifacts, IncidentRefs incidents, AuditLog audit, Clock clock) {
+    ArtifactService(ArtifactRepository artifacts, IncidentRefs incidents, AuditLog audit, Clock clock,
+            ApplicationEventPublisher events) {
         this.artifacts = artifacts;
         this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -63,6 +67,7 @@ public class ArtifactService {
                 c.source(), allowListed, allowListed ? c.allowListReason() : null, now, now, 0);
         ArtifactView created = get(incidentId, artifacts.insert(draft));
         audit.record(actor, "create", KIND, created.id(), null, created);
+        events.publishEvent(new ArtifactCreated(created.id(), incidentId));
         return created;
     }
 

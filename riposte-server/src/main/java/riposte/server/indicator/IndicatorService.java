@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,12 +32,15 @@ public class IndicatorService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    IndicatorService(IndicatorRepository indicators, AuditLog audit, Clock clock, TransactionTemplate transactions) {
+    IndicatorService(IndicatorRepository indicators, AuditLog audit, Clock clock, TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.indicators = indicators;
         this.audit = audit;
         this.clock = clock;
         this.transactions = transactions;
+        this.events = events;
     }
 
     /** The result of create-or-get. */
@@ -96,6 +100,7 @@ public class IndicatorService {
                 confidence == null ? 0 : confidence, tags, now, now, 0);
         IndicatorView created = get(indicators.insert(draft));
         audit.record(actor, "create", KIND, created.id(), null, created);
+        events.publishEvent(new IndicatorCreated(created.id()));
         return new Outcome(created, true);
     }
 

@@ -1,6 +1,7 @@
 package riposte.server.playbook;
 
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,5 +20,10 @@ class PlaybookConfiguration {
     @Bean
     CustomTask<Void> playbookRunTask(DurableEngine engine) {
         return RunDispatcher.task(engine);
+    }
+
+    @Bean
+    CustomTask<Void> playbookScheduleTask(ObjectProvider<ScheduleTriggers> triggers) {
+        return ScheduleTriggers.task(triggers);
     }
 }

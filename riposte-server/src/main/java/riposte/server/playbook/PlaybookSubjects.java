@@ -56,6 +56,24 @@ class PlaybookSubjects {
         return data.map(d -> new PlaybookSubject(ref, d));
     }
 
+    /**
+     * Objects of {@code kind} (rows: of data table {@code table}), oldest first, at most {@code limit}: what a
+     * scheduled playbook looks at.
+     */
+    @Transactional(readOnly = true)
+    List<ObjectRef> all(ObjectKind kind, String table, int limit) {
+        String sql = switch (kind) {
+            case INDICATOR -> "select id from indicators order by id limit :limit";
+            case ARTIFACT -> "select id from artifacts order by id limit :limit";
+            case INCIDENT -> "select id from incidents order by id limit :limit";
+            case ROW -> "select r.id from data_table_rows r join data_table_definitions d on d.id = r.definition_id"
+                    + " where d.name = :table order by r.id limit :limit";
+        };
+        var spec = jdbc.sql(sql).param("limit", limit);
+        if (kind == ObjectKind.ROW) spec = spec.param("table", table);
+        return spec.query(Long.class).list().stream().map(id -> new ObjectRef(kind, table, String.valueOf(id))).toList();
+    }
+
     /** The numeric id, or a 400 naming {@code object.id}. */
     static long databaseId(ObjectRef ref) {
         try {

@@ -1,0 +1,123 @@
+package riposte.server.playbook;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import riposte.core.playbook.ExpressionException;
+import riposte.core.playbook.InputValues;
+import riposte.core.playbook.ObjectKind;
+import riposte.core.playbook.ObjectRef;
+import riposte.core.playbook.PlaybookDefinition;
+import riposte.core.playbook.PlaybookSubject;
+import riposte.core.playbook.Step;
+import riposte.core.playbook.Trigger;
+import riposte.core.playbook.TriggerSpec;
+import riposte.server.artifact.ArtifactCreated;
+import riposte.server.indicator.IndicatorCreated;
+import riposte.server.system.Actor;
+
+/**
+ * Rule triggers: once a new indicator or artifact is committed, every playbook for its kind with a {@code rule}
+ * trigger whose condition (and the playbook's activation condition) holds starts a run on it, by {@code system},
+ * with the rule as the reason. Rules of playbooks that call a source's functions are auto-enrichment and obey
+ * {@code riposte.playbooks.auto-enrichment.*} (whole, per source, per indicator type). The work happens on a virtual
+ * thread, so creating the object does not wait for it.
+ */
+@Component
+class RuleTriggers {
+    private static final Logger log = LoggerFactory.getLogger(RuleTriggers.class);
+
+    private final PlaybookLibrary library;
+    private final PlaybookSubjects subjects;
+    private final PlaybookService service;
+    private final RunDispatcher dispatcher;
+    private final PlaybookSettings settings;
+
+    RuleTriggers(PlaybookLibrary library, PlaybookSubjects subjects, PlaybookService service, RunDispatcher dispatcher,
+            PlaybookSettings settings) {
+        this.library = library;
+        this.subjects = subjects;
+        this.service = service;
+        this.dispatcher = dispatcher;
+        this.settings = settings;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void indicatorCreated(IndicatorCreated event) {
+        later(new ObjectRef(ObjectKind.INDICATOR, null, String.valueOf(event.indicatorId())));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void artifactCreated(ArtifactCreated event) {
+        later(new ObjectRef(ObjectKind.ARTIFACT, null, String.valueOf(event.artifactId())));
+    }
+
+    private void later(ObjectRef ref) {
+        if (settings.rulesEnabled()) dispatcher.submit(() -> fire(ref));
+    }
+
+    /** Starts the runs the rules call for on the new object; returns how many. */
+    int fire(ObjectRef ref) {
+        PlaybookSubject subject = subjects.load(ref).orElse(null);
+        if (subject == null) return 0; // deleted before we got to it
+        int started = 0;
+        for (PlaybookDefinition d : library.all()) {
+            if (!d.target().accepts(ref.kind(), ref.table())) continue;
+            for (TriggerSpec t : d.triggers()) {
+                if (t instanceof TriggerSpec.Rule rule && matches(d, rule, subject) && allowed(d, subject)) {
+                    started += start(d, rule, subject) ? 1 : 0;
+                    break;
+                }
+            }
+        }
+        return started;
+    }
+
+    private boolean matches(PlaybookDefinition d, TriggerSpec.Rule rule, PlaybookSubject subject) {
+        try {
+            return library.catalog().isApplicable(d, subject) && library.expressions().condition(rule.condition())
+                    .test(Map.of(subject.ref().kind().variable(), subject.data()));
+        } catch (ExpressionException e) {
+            log.warn("Rule of playbook {} could not be evaluated for {}: {}", d.id(), subject.ref(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Auto-enrichment switches: every source the playbook calls must be allowed for the object's indicator type. */
+    private boolean allowed(PlaybookDefinition d, PlaybookSubject subject) {
+        Object type = subject.data().get("type");
+        for (String source : sources(d)) {
+            if (!settings.autoEnrichment().allows(source, type == null ? null : type.toString())) return false;
+        }
+        return true;
+    }
+
+    /** The sources a playbook calls: the prefix of its functions ({@code ses.fileInsight} → {@code ses}). */
+    static Set<String> sources(PlaybookDefinition d) {
+        Set<String> sources = new LinkedHashSet<>();
+        for (Step s : d.allSteps()) {
+            String function = s instanceof Step.Call c ? c.function() : s instanceof Step.Poll p ? p.function() : null;
+            if (function != null) sources.add(function.contains(".") ? function.substring(0, function.indexOf('.'))
+                    : function);
+        }
+        return sources;
+    }
+
+    private boolean start(PlaybookDefinition d, TriggerSpec.Rule rule, PlaybookSubject subject) {
+        Map<String, Object> inputs;
+        try {
+            inputs = InputValues.resolve(d, Map.of());
+        } catch (IllegalArgumentException e) {
+            log.warn("Rule of playbook {} not started on {}: {}", d.id(), subject.ref(), e.getMessage());
+            return false;
+        }
+        service.start(d, subject, inputs, new Trigger(Trigger.Kind.RULE, Actor.SYSTEM, "rule '" + rule.condition()
+                + "' on new " + subject.ref().kind().variable() + " " + subject.ref().id()));
+        return true;
+    }
+}

@@ -1,0 +1,4 @@
+package riposte.server.playbook;
+
+/** Durable playbook runs on H2. */
+class H2PlaybookApiTest extends PlaybookApiContract {}
