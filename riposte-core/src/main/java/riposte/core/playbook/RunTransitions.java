@@ -58,6 +58,20 @@ public final class RunTransitions {
         return run.finished(RunState.FAILED, Map.of(), new RunFailure(null, error.kind(), error.message()), now);
     }
 
+    /**
+     * The earlier attempt of the step about to execute, marked FAILED, if it was left RUNNING (its executor was
+     * interrupted, e.g. its server stopped): the Decider executes such a step again as a new attempt, and the log
+     * should not show the old one as still running. Empty otherwise.
+     */
+    public static java.util.Optional<StepRun> interrupted(List<StepRun> log, Decision.ExecuteStep e, Instant now) {
+        StepRun last = Decider.latest(log, e.step().id());
+        if (last == null || last.state() != StepState.RUNNING || last.attempt() >= e.attempt()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(last.with(StepState.FAILED, now, last.outputs(),
+                StepError.transientError("interrupted: the server executing this attempt stopped"), null, last.polls()));
+    }
+
     /** The run moved to RUNNING before a step executes. */
     public static PlaybookRun running(PlaybookRun run, Instant now) {
         return run.moved(RunState.RUNNING, null, null, now);

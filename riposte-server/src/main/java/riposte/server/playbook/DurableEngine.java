@@ -139,12 +139,15 @@ class DurableEngine {
             Decision decision = decider.decide(definition, run, log, now);
             if (decision instanceof Decision.ExecuteStep e) {
                 PlaybookRun running = RunTransitions.running(run, now);
+                Optional<StepRun> interrupted = RunTransitions.interrupted(log, e, now);
+                interrupted.ifPresent(s -> put(log, s));
                 StepRun current = runner.begin(running, log, e, now);
-                int seq = seq(log, current);
+                int seq = RunRepository.seq(log, current);
                 StepRun done;
                 if (StepRunner.callsOut(e.step())) {
                     write(() -> {
                         save(running, version, false);
+                        interrupted.ifPresent(s -> runs.putStep(s, RunRepository.seq(log, s)));
                         runs.putStep(current, seq);
                     });
                     put(log, current);
@@ -159,6 +162,7 @@ class DurableEngine {
                     done = transactions.execute(tx -> {
                         StepRun result = runner.execute(running, before, current, e.step(), now, portsNow);
                         save(running, version, false);
+                        interrupted.ifPresent(s -> runs.putStep(s, RunRepository.seq(log, s)));
                         runs.putStep(result, seq);
                         return result;
                     });
@@ -171,7 +175,7 @@ class DurableEngine {
             PlaybookRun settled = outcome.run();
             write(() -> {
                 save(settled, version, true);
-                for (StepRun s : outcome.changedSteps()) runs.putStep(s, seq(log, s));
+                for (StepRun s : outcome.changedSteps()) runs.putStep(s, RunRepository.seq(log, s));
             });
             return new Outcome.Settled(settled);
         }
@@ -187,15 +191,8 @@ class DurableEngine {
         transactions.executeWithoutResult(tx -> work.run());
     }
 
-    private static int seq(List<StepRun> log, StepRun s) {
-        for (int i = 0; i < log.size(); i++) {
-            if (log.get(i).stepId().equals(s.stepId()) && log.get(i).attempt() == s.attempt()) return i;
-        }
-        return log.size();
-    }
-
     private static void put(List<StepRun> log, StepRun s) {
-        int i = seq(log, s);
+        int i = RunRepository.seq(log, s);
         if (i < log.size()) log.set(i, s);
         else log.add(s);
     }

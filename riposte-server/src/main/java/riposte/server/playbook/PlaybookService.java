@@ -200,7 +200,7 @@ public class PlaybookService {
             if (!runs.save(outcome.run(), stored.version(), true)) {
                 throw new VersionConflictException("playbook run", runId, stored.version());
             }
-            for (StepRun s : outcome.changedSteps()) runs.putStep(s, seq(log, s));
+            for (StepRun s : outcome.changedSteps()) runs.putStep(s, RunRepository.seq(log, s));
             audit.record(actor.current(), "cancel", AUDIT_KIND, runId, view(stored.run(), null),
                     view(outcome.run(), null));
         });
@@ -239,7 +239,7 @@ public class PlaybookService {
             if (!runs.save(touched, stored.version(), false)) {
                 throw new VersionConflictException("playbook run", runId, stored.version());
             }
-            runs.putStep(decided, seq(log, decided));
+            runs.putStep(decided, RunRepository.seq(log, decided));
             dispatcher.safetyNet(runId);
             audit.record(actor.current(), approve ? "approve" : "reject", AUDIT_KIND, runId + "/" + stepId, null,
                     Map.of("stepId", stepId, "approved", approve, "comment", comment == null ? "" : comment));
@@ -258,13 +258,6 @@ public class PlaybookService {
 
     private RunRepository.Stored stored(String runId) {
         return runs.find(runId).orElseThrow(() -> new NotFoundException("playbook run", runId));
-    }
-
-    private static int seq(List<StepRun> log, StepRun s) {
-        for (int i = 0; i < log.size(); i++) {
-            if (log.get(i).stepId().equals(s.stepId()) && log.get(i).attempt() == s.attempt()) return i;
-        }
-        return log.size();
     }
 
     private static String blankToNull(String s) {

@@ -176,6 +176,14 @@ class RunRepository {
                 .param("id", runId).query(this::mapStep).list();
     }
 
+    /** The position of the attempt in the step log (its {@code seq}), or the log's size for a new attempt. */
+    static int seq(List<StepRun> log, StepRun s) {
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i).stepId().equals(s.stepId()) && log.get(i).attempt() == s.attempt()) return i;
+        }
+        return log.size();
+    }
+
     /** Inserts the attempt, or updates it when it is already stored (a poll's later calls, an attempt's outcome). */
     void putStep(StepRun s, int seq) {
         Map<String, Object> p = new LinkedHashMap<>();

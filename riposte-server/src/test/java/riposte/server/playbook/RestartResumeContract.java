@@ -1,0 +1,138 @@
+package riposte.server.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import riposte.server.ApiTestBase;
+import riposte.server.RiposteServer;
+import riposte.server.system.Sql;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Restart-resume: a server is stopped while a run's call step is executing; another server started on the same
+ * database resumes the run and completes it exactly once. The step that was interrupted is executed again as attempt
+ * 2 (the one documented re-execution); the note written before it and the one after it are written once each; and
+ * when the stopped server's stuck call finally returns, it changes nothing.
+ */
+abstract class RestartResumeContract {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /** Spring arguments pointing both servers at the same database. */
+    protected abstract List<String> databaseArguments();
+
+    @Test
+    void aRunInterruptedByAStoppedServerIsCompletedOnceByTheNext() throws Exception {
+        var recorder = new RecordingPorts.Recorder();
+        var entered = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        String sha = Sql.sha256("restart-" + System.nanoTime());
+        recorder.on("ses.fileInsight", sha, RecordingPorts.Recorder.block(entered, release, Map.of("reputation", "STALE")),
+                RecordingPorts.Recorder.reply(Map.of("reputation", "GOOD")));
+
+        String runId;
+        long indicator;
+        try (var first = server(recorder)) {
+            int port = port(first);
+            indicator = send(port, "POST", "/api/v1/indicators", Map.of("value", sha)).get("id").asLong();
+            runId = send(port, "POST", "/api/v1/playbooks/test-slow/runs",
+                    Map.of("object", Map.of("kind", "indicator", "id", String.valueOf(indicator)))).get("id").asString();
+            assertThat(entered.await(20, TimeUnit.SECONDS)).as("the call step started").isTrue();
+            JsonNode midRun = send(port, "GET", "/api/v1/runs/" + runId, null);
+            assertThat(midRun.get("state").asString()).isEqualTo("RUNNING");
+            assertThat(midRun.get("steps").get(1).get("state").asString()).isEqualTo("RUNNING");
+        } // the first server stops with the call still executing
+
+        try (var second = server(recorder)) {
+            int port = port(second);
+            JsonNode run = await(port, runId, r -> r.get("terminal").asBoolean());
+            assertThat(run.get("state").asString()).as("%s", run).isEqualTo("COMPLETED");
+            JsonNode steps = run.get("steps");
+            assertThat(steps).hasSize(4);
+            assertThat(steps.get(0).get("stepId").asString()).isEqualTo("before");
+            assertThat(steps.get(1).get("attempt").asInt()).isEqualTo(1);
+            assertThat(steps.get(1).get("state").asString()).isEqualTo("FAILED");
+            assertThat(steps.get(1).get("error").asString()).startsWith("interrupted");
+            assertThat(steps.get(2).get("attempt").asInt()).isEqualTo(2);
+            assertThat(steps.get(2).get("state").asString()).isEqualTo("COMPLETED");
+            assertThat(steps.get(3).get("stepId").asString()).isEqualTo("after");
+            assertThat(recorder.notesOn(String.valueOf(indicator))).containsExactly("before", "after GOOD");
+            assertThat(recorder.calls.stream().filter(c -> c.endsWith(sha))).hasSize(2);
+
+            release.countDown(); // the first server's stuck call returns now: it must not write anything
+            PlaybookApiContract.sleep(1000);
+            JsonNode after = send(port, "GET", "/api/v1/runs/" + runId, null);
+            assertThat(after.get("updatedAt")).isEqualTo(run.get("updatedAt"));
+            assertThat(after.get("steps")).hasSize(4);
+            assertThat(recorder.notesOn(String.valueOf(indicator))).containsExactly("before", "after GOOD");
+            JsonNode runs = send(port, "GET", "/api/v1/runs?objectKind=indicator&objectId=" + indicator, null);
+            assertThat(runs.get("totalItems").asLong()).isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private ConfigurableApplicationContext server(RecordingPorts.Recorder recorder) {
+        List<String> args = new ArrayList<>(databaseArguments());
+        args.addAll(List.of("--server.port=0", "--riposte.server.blob-dir=target/test-blobs",
+                "--riposte.security.admin-api-token=" + ApiTestBase.ADMIN_TOKEN,
+                "--riposte.security.admin-password=" + ApiTestBase.ADMIN_PASSWORD,
+                "--riposte.secrets.key=" + ApiTestBase.SECRET_KEY,
+                "--riposte.playbooks.dir=src/test/resources/test-playbooks",
+                "--riposte.playbooks.auto-enrichment.enabled=false",
+                "--riposte.playbooks.lease=2s", "--riposte.playbooks.safety-net=1s",
+                "--db-scheduler.polling-interval=200ms", "--db-scheduler.heartbeat-interval=1s",
+                "--db-scheduler.shutdown-max-wait=1s", "--logging.level.riposte=WARN"));
+        return new SpringApplicationBuilder(RiposteServer.class)
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("playbookPorts", recorder.ports()))
+                .run(args.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext ctx) {
+        return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private JsonNode await(int port, String runId, Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode run = send(port, "GET", "/api/v1/runs/" + runId, null);
+            if (done.test(run)) return run;
+            if (System.nanoTime() > deadline) throw new AssertionError("gave up waiting; last: " + run);
+            PlaybookApiContract.sleep(50);
+        }
+    }
+
+    private JsonNode send(int port, String method, String path, Object body) {
+        String text = body == null ? null : json.writeValueAsString(body);
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + ApiTestBase.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(text)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
