@@ -48,6 +48,8 @@ import riposte.server.system.VersionConflictException;
 @Service
 public class PlaybookService {
     static final String AUDIT_KIND = "playbook-run";
+    /** How often a cancel or approval re-reads a run that changed under it before giving up with a 409. */
+    private static final int WRITE_ATTEMPTS = 20;
 
     private final PlaybookLibrary library;
     private final PlaybookSubjects subjects;
@@ -189,23 +191,29 @@ public class PlaybookService {
      * step executing right now has its outcome discarded.
      */
     public RunView cancel(String runId, Actor actor, String reason) {
-        RunRepository.Stored stored = stored(runId);
-        PlaybookDefinition d = library.find(stored.run().playbookId()).orElse(null);
+        RunRepository.Stored first = stored(runId);
+        PlaybookDefinition d = library.find(first.run().playbookId()).orElse(null);
         permissions.requireToCancel(d != null && d.destructive(), actor);
-        if (stored.run().state().terminal()) return run(runId);
-        List<StepRun> log = runs.steps(runId);
-        RunTransitions.Outcome outcome = RunTransitions.cancel(stored.run(), log, actor.current(), reason,
-                Sql.now(clock));
-        transactions.executeWithoutResult(tx -> {
-            if (!runs.save(outcome.run(), stored.version(), true)) {
-                throw new VersionConflictException("playbook run", runId, stored.version());
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            RunRepository.Stored stored = attempt == 0 ? first : stored(runId);
+            if (stored.run().state().terminal()) return run(runId);
+            List<StepRun> log = runs.steps(runId);
+            RunTransitions.Outcome outcome = RunTransitions.cancel(stored.run(), log, actor.current(), reason,
+                    Sql.now(clock));
+            Boolean saved = transactions.execute(tx -> {
+                if (!runs.save(outcome.run(), stored.version(), true)) return false;
+                for (StepRun s : outcome.changedSteps()) runs.putStep(s, RunRepository.seq(log, s));
+                audit.record(actor.current(), "cancel", AUDIT_KIND, runId, view(stored.run(), null),
+                        view(outcome.run(), null));
+                return true;
+            });
+            if (Boolean.TRUE.equals(saved)) {
+                dispatcher.forget(runId);
+                return run(runId);
             }
-            for (StepRun s : outcome.changedSteps()) runs.putStep(s, RunRepository.seq(log, s));
-            audit.record(actor.current(), "cancel", AUDIT_KIND, runId, view(stored.run(), null),
-                    view(outcome.run(), null));
-        });
-        dispatcher.forget(runId);
-        return run(runId);
+            // the run moved on (a step finished) between reading and writing: cancel what it is now
+        }
+        throw new VersionConflictException("playbook run", runId, first.version());
     }
 
     /**
@@ -217,35 +225,39 @@ public class PlaybookService {
      */
     public RunView decide(String runId, String stepId, boolean approve, String comment, Actor actor) {
         permissions.requireToApprove(actor);
-        RunRepository.Stored stored = stored(runId);
-        PlaybookRun run = stored.run();
-        PlaybookDefinition d = library.find(run.playbookId()).filter(x -> x.version() == run.playbookVersion())
-                .orElseThrow(() -> new ConflictException("playbook " + run.playbookId() + " version "
-                        + run.playbookVersion() + " is not loaded; the run cannot continue"));
-        List<StepRun> log = runs.steps(runId);
-        if (d.destructive() && actor.current().equals(run.trigger().by())) {
-            throw new org.springframework.security.access.AccessDeniedException("a destructive run must be approved "
-                    + "by someone other than the person who started it");
-        }
-        StepRun decided;
-        try {
-            decided = RunTransitions.decideApproval(d, run, log, stepId, actor.current(), approve, comment,
-                    Sql.now(clock));
-        } catch (IllegalStateException e) {
-            throw new ConflictException(e.getMessage());
-        }
-        PlaybookRun touched = RunTransitions.running(run, decided.finishedAt());
-        transactions.executeWithoutResult(tx -> {
-            if (!runs.save(touched, stored.version(), false)) {
-                throw new VersionConflictException("playbook run", runId, stored.version());
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            RunRepository.Stored stored = stored(runId);
+            PlaybookRun run = stored.run();
+            PlaybookDefinition d = library.find(run.playbookId()).filter(x -> x.version() == run.playbookVersion())
+                    .orElseThrow(() -> new ConflictException("playbook " + run.playbookId() + " version "
+                            + run.playbookVersion() + " is not loaded; the run cannot continue"));
+            if (d.destructive() && actor.current().equals(run.trigger().by())) {
+                throw new org.springframework.security.access.AccessDeniedException("a destructive run must be "
+                        + "approved by someone other than the person who started it");
             }
-            runs.putStep(decided, RunRepository.seq(log, decided));
-            dispatcher.safetyNet(runId);
-            audit.record(actor.current(), approve ? "approve" : "reject", AUDIT_KIND, runId + "/" + stepId, null,
-                    Map.of("stepId", stepId, "approved", approve, "comment", comment == null ? "" : comment));
-        });
-        dispatcher.advanceSoon(runId);
-        return run(runId);
+            List<StepRun> log = runs.steps(runId);
+            StepRun decided;
+            try {
+                decided = RunTransitions.decideApproval(d, run, log, stepId, actor.current(), approve, comment,
+                        Sql.now(clock));
+            } catch (IllegalStateException e) {
+                throw new ConflictException(e.getMessage());
+            }
+            PlaybookRun touched = RunTransitions.running(run, decided.finishedAt());
+            Boolean saved = transactions.execute(tx -> {
+                if (!runs.save(touched, stored.version(), false)) return false;
+                runs.putStep(decided, RunRepository.seq(log, decided));
+                dispatcher.safetyNet(runId);
+                audit.record(actor.current(), approve ? "approve" : "reject", AUDIT_KIND, runId + "/" + stepId, null,
+                        Map.of("stepId", stepId, "approved", approve, "comment", comment == null ? "" : comment));
+                return true;
+            });
+            if (Boolean.TRUE.equals(saved)) {
+                dispatcher.advanceSoon(runId);
+                return run(runId);
+            }
+        }
+        throw new ConflictException("run " + runId + " kept changing; try again");
     }
 
     PlaybookDefinition definition(String playbookId) {

@@ -21,7 +21,10 @@ import tools.jackson.databind.JsonNode;
  * with the test playbooks of {@code src/test/resources/test-playbooks} and {@link RecordingPorts}.
  */
 @Import(RecordingPorts.class)
-@TestPropertySource(properties = "riposte.playbooks.safety-net=2s")
+// Its own H2 database: the other H2 test contexts share one, and their schedulers (without these ports) would pick up
+// these runs' durable checks — as a node of a cluster would.
+@TestPropertySource(properties = {"riposte.playbooks.safety-net=2s",
+        "spring.datasource.url=jdbc:h2:mem:riposte-playbook-test;DB_CLOSE_DELAY=-1"})
 abstract class PlaybookApiContract extends ApiTestBase {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -121,7 +124,7 @@ abstract class PlaybookApiContract extends ApiTestBase {
         assertThat(waiting.get("wakeAt").isNull()).isFalse();
 
         JsonNode run = await(id, r -> r.get("terminal").asBoolean());
-        assertThat(run.get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("state").asString()).as("%s", run).isEqualTo("COMPLETED");
         assertThat(run.get("outputs").get("reputation").asString()).isEqualTo("BAD");
         JsonNode steps = run.get("steps");
         assertThat(steps.get(0).get("attempt").asInt()).isEqualTo(1);
