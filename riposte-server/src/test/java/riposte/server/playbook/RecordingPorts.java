@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import riposte.core.playbook.FunctionException;
 import riposte.core.playbook.ObjectRef;
 import riposte.core.playbook.PlaybookPorts;
@@ -29,8 +30,10 @@ public class RecordingPorts {
         return new Recorder();
     }
 
+    /** Primary over the server's own ports bean. */
     @Bean
-    PlaybookPorts playbookPorts(Recorder recorder) {
+    @Primary
+    PlaybookPorts recordingPlaybookPorts(Recorder recorder) {
         return recorder.ports();
     }
 

@@ -17,6 +17,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import riposte.core.playbook.PlaybookPorts;
 import riposte.server.ApiTestBase;
 import riposte.server.RiposteServer;
 import riposte.server.system.Sql;
@@ -99,7 +101,8 @@ abstract class RestartResumeContract {
                 "--db-scheduler.polling-interval=200ms", "--db-scheduler.heartbeat-interval=1s",
                 "--db-scheduler.shutdown-max-wait=1s", "--logging.level.riposte=WARN"));
         return new SpringApplicationBuilder(RiposteServer.class)
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("playbookPorts", recorder.ports()))
+                .initializers(ctx -> ((GenericApplicationContext) ctx).registerBean("recordingPlaybookPorts",
+                        PlaybookPorts.class, recorder::ports, definition -> definition.setPrimary(true)))
                 .run(args.toArray(String[]::new));
     }
 
