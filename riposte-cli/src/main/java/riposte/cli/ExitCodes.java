@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int AUTHENTICATION = 3;
     /** The service failed after retries; partial results of a bulk run were still written. */
     public static final int UPSTREAM = 4;
+    /** A followed playbook run stopped to wait for a person's approval ({@code riposte playbook run|status --follow}). */
+    public static final int WAITING = 5;
 
     private ExitCodes() {}
 }

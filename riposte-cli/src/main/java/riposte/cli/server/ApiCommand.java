@@ -10,10 +10,10 @@ import riposte.cli.config.Settings;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What every {@code riposte incident|indicator} command shares: the configuration file, {@code --json}, and a
+ * What every command over the server's REST API ({@code riposte incident|indicator|playbook}) shares: the configuration file, {@code --json}, and a
  * connected {@link ApiClient} (from {@code server.url} and {@code server.api-token}) for the duration of the call.
  */
-abstract class ApiCommand implements Callable<Integer> {
+public abstract class ApiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -24,7 +24,7 @@ abstract class ApiCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--json", description = "The server's JSON (its field names) instead of a table.")
-    boolean json;
+    protected boolean json;
 
     @Option(names = "--stacktrace", description = "Print stack traces of failures.")
     boolean stacktrace;
@@ -36,23 +36,24 @@ abstract class ApiCommand implements Callable<Integer> {
         }
     }
 
-    abstract int run(ApiClient api);
+    /** The command's work with a connected client; returns the exit code. */
+    protected abstract int run(ApiClient api);
 
-    PrintWriter out() {
+    protected PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    PrintWriter err() {
+    protected PrintWriter err() {
         return spec.commandLine().getErr();
     }
 
     /** One JSON document and a newline. */
-    void printJson(Object value) {
+    protected void printJson(Object value) {
         out().println(ApiClient.JSON.writeValueAsString(value));
         out().flush();
     }
 
-    static <T> T as(JsonNode node, Class<T> type) {
+    protected static <T> T as(JsonNode node, Class<T> type) {
         return ApiClient.JSON.treeToValue(node, type);
     }
 }

@@ -33,7 +33,7 @@ final class IncidentArtifactAdd extends ApiCommand {
     String source = "riposte-cli";
 
     @Override
-    int run(ApiClient api) {
+    protected int run(ApiClient api) {
         List<String> all = ValueInput.read(values, input);
         List<JsonNode> added = new ArrayList<>();
         int refused = 0;

@@ -24,7 +24,7 @@ final class IncidentCreate extends ApiCommand {
     String owner;
 
     @Override
-    int run(ApiClient api) {
+    protected int run(ApiClient api) {
         JsonNode created = api.post("incidents", ApiClient.body("name", name, "description", description,
                 "type", type, "severity", severity, "owner", owner));
         if (json) printJson(created);

@@ -27,7 +27,7 @@ final class IncidentList extends ApiCommand {
     Integer size;
 
     @Override
-    int run(ApiClient api) {
+    protected int run(ApiClient api) {
         Paging.check(page, size);
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("status", status);

@@ -18,7 +18,7 @@ final class IncidentNoteAdd extends ApiCommand {
     String text;
 
     @Override
-    int run(ApiClient api) {
+    protected int run(ApiClient api) {
         String body = text.equals("-") ? stdin() : text;
         if (body.isBlank()) throw new CliException(ExitCodes.USAGE, "the note is empty");
         JsonNode note = api.post("incidents/" + id + "/notes", ApiClient.body("body", body));

@@ -20,7 +20,7 @@ final class IncidentShow extends ApiCommand {
     long id;
 
     @Override
-    int run(ApiClient api) {
+    protected int run(ApiClient api) {
         JsonNode incident = api.get("incidents/" + id);
         Map<String, Object> pageOfAll = Map.of("size", MAX);
         JsonNode artifacts = api.get("incidents/" + id + "/artifacts", pageOfAll);

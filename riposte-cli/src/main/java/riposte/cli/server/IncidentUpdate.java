@@ -40,7 +40,7 @@ final class IncidentUpdate extends ApiCommand {
     Long ifVersion;
 
     @Override
-    int run(ApiClient api) {
+    protected int run(ApiClient api) {
         if (status == null && severity == null && owner == null && name == null && type == null && description == null) {
             throw new CliException(ExitCodes.USAGE, "nothing to change: give at least one of --status, --severity, "
                     + "--owner, --name, --type, --description");

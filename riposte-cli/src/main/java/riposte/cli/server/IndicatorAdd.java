@@ -38,7 +38,7 @@ final class IndicatorAdd extends ApiCommand {
     Integer confidence;
 
     @Override
-    int run(ApiClient api) {
+    protected int run(ApiClient api) {
         if (confidence != null && (confidence < 0 || confidence > 100)) {
             throw new CliException(ExitCodes.USAGE, "--confidence must be 0-100, was " + confidence);
         }

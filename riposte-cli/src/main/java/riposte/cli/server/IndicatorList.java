@@ -28,7 +28,7 @@ final class IndicatorList extends ApiCommand {
     Integer size;
 
     @Override
-    int run(ApiClient api) {
+    protected int run(ApiClient api) {
         Paging.check(page, size);
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("type", type == null ? null : IndicatorLookup.typeId(type));

@@ -17,7 +17,7 @@ final class IndicatorShow extends ApiCommand {
     String key;
 
     @Override
-    int run(ApiClient api) {
+    protected int run(ApiClient api) {
         JsonNode indicator = IndicatorLookup.find(api, key);
         long id = indicator.path("id").asLong();
         JsonNode attributes = api.get("indicators/" + id + "/attributes");

@@ -25,7 +25,7 @@ final class IndicatorTag extends ApiCommand {
     boolean remove;
 
     @Override
-    int run(ApiClient api) {
+    protected int run(ApiClient api) {
         JsonNode current = IndicatorLookup.find(api, key);
         Set<String> set = new LinkedHashSet<>();
         for (JsonNode t : current.path("tags")) set.add(t.asString());
