@@ -85,7 +85,7 @@ public class RowService {
     record Export(DefinitionView table, List<RowView> rows) {}
 
     @Transactional(readOnly = true)
-    RowView get(long incidentId, String table, long id) {
+    public RowView get(long incidentId, String table, long id) {
         return rows.get(definitions.get(table).id(), incidentId, id).orElseThrow(() -> new NotFoundException("row", id));
     }
 

@@ -186,6 +186,12 @@ public class PlaybookService {
         return PageResponse.of(items, page, runs.count(repoFilter));
     }
 
+    /** Runs on the incident, on its artifacts and on its data-table rows, newest first; without step logs. */
+    public PageResponse<RunView> runsOfIncident(long incidentId, PageQuery page) {
+        List<RunView> items = runs.findOfIncident(incidentId, page).stream().map(r -> view(r, null)).toList();
+        return PageResponse.of(items, page, runs.countOfIncident(incidentId));
+    }
+
     /**
      * Cancels a run that has not ended (a no-op for one that has): it ends CANCELLED, its unfinished steps too, and a
      * step executing right now has its outcome discarded.

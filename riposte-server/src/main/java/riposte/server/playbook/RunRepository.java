@@ -155,6 +155,29 @@ class RunRepository {
         return where.bind(jdbc.sql("select count(*) from playbook_runs" + where.sql())).query(Long.class).single();
     }
 
+    /** Runs on an incident, its artifacts or its data-table rows (the console's "Playbook runs" tab). */
+    private static final String OF_INCIDENT = """
+             where (object_kind = 'INCIDENT' and object_id = :incidentId)
+                or (object_kind = 'ARTIFACT' and object_id in
+                    (select cast(id as varchar(100)) from artifacts where incident_id = :incident))
+                or (object_kind = 'ROW' and object_id in
+                    (select cast(id as varchar(100)) from data_table_rows where incident_id = :incident))
+            """;
+
+    List<PlaybookRun> findOfIncident(long incidentId, PageQuery page) {
+        return jdbc.sql("select * from playbook_runs " + OF_INCIDENT
+                        + " order by created_at desc, id desc limit :limit offset :offset")
+                .param("incidentId", Long.toString(incidentId)).param("incident", incidentId)
+                .param("limit", page.size()).param("offset", page.offset())
+                .query(this::map).list().stream().map(Stored::run).toList();
+    }
+
+    long countOfIncident(long incidentId) {
+        return jdbc.sql("select count(*) from playbook_runs " + OF_INCIDENT)
+                .param("incidentId", Long.toString(incidentId)).param("incident", incidentId)
+                .query(Long.class).single();
+    }
+
     /** Ids of runs that have not ended: what a starting server makes sure has a task instance. */
     List<String> unfinished() {
         return jdbc.sql("select id from playbook_runs where state in ('QUEUED', 'RUNNING', 'WAITING')")

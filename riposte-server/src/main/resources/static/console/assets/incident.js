@@ -40,6 +40,20 @@
     if (region) region.textContent = message;
   });
 
+  // "Close" buttons of the run panel empty it.
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest ? e.target.closest("[data-close]") : null;
+    if (!button) return;
+    var target = document.querySelector(button.getAttribute("data-close"));
+    if (target) target.innerHTML = "";
+  });
+
+  // Choosing a playbook in a menu closes the menu (the form opens in the run panel).
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var menu = e.detail.elt && e.detail.elt.closest ? e.detail.elt.closest("details.menu-button") : null;
+    if (menu && e.detail.elt.classList.contains("menu-item")) menu.removeAttribute("open");
+  });
+
   // Only one action menu open at a time; a click elsewhere closes it (Escape is handled by console.js).
   document.addEventListener("toggle", function (e) {
     var d = e.target;

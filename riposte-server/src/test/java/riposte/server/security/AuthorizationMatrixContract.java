@@ -185,8 +185,24 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
                 t -> new Call("/console/incidents/" + incident() + "/attachments", matrixFile()));
         entry("GET /console/incidents/{id}/tables/{table}", Role.VIEWER,
                 t -> "/console/incidents/" + incident() + "/tables/sep_groups?sort=-group_name", null);
-        entry("GET /console/incidents/{id}/actions", Role.VIEWER,
-                t -> "/console/incidents/" + incident() + "/actions?kind=incident&object=1", null);
+        entry("GET /console/incidents/{id}/actions", Role.VIEWER, t -> {
+            long i = incident();
+            return "/console/incidents/" + i + "/actions?kind=incident&object=" + i;
+        }, null);
+        entry("GET /console/incidents/{id}/actions/{playbookId}", Role.VIEWER, t -> {
+            long i = incident();
+            return "/console/incidents/" + i + "/actions/test-console-incident?kind=incident&object=" + i;
+        }, null);
+        entry("POST /console/incidents/{id}/runs", Role.ANALYST, t -> {
+            long i = incident();
+            return "/console/incidents/" + i + "/runs?playbook=test-console-incident&kind=incident&object=" + i;
+        }, null);
+        entry("GET /console/incidents/{id}/runs/{runId}", Role.VIEWER, t -> {
+            long i = incident();
+            String run = post("/api/v1/playbooks/test-console-incident/runs", Map.of("object",
+                    Map.of("kind", "incident", "id", String.valueOf(i)), "inputs", Map.of())).get("id").asString();
+            return "/console/incidents/" + i + "/runs/" + run;
+        }, null);
         entry("GET /console/reports", Role.VIEWER, "/console/reports");
         entry("GET /console/reports/{id}", Role.VIEWER, t -> "/console/reports/" + report(), null);
         entry("GET /console/reports/{id}/body", Role.VIEWER, t -> "/console/reports/" + report() + "/body", null);

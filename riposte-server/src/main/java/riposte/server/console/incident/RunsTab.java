@@ -2,14 +2,19 @@ package riposte.server.console.incident;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import riposte.server.playbook.PlaybookService;
 import riposte.server.system.PageQuery;
 
-/** The "Playbook runs" tab: runs on the incident, its artifacts and its rows. */
+/** The "Playbook runs" tab: runs on the incident, its artifacts and its rows, newest first (one paged query). */
 @Component
 class RunsTab {
+    private final PlaybookService playbooks;
 
-    /** Puts {@code runs} (null until the server runs playbooks) into the model. */
+    RunsTab(PlaybookService playbooks) {
+        this.playbooks = playbooks;
+    }
+
     void fill(Model model, long incidentId, PageQuery page) {
-        model.addAttribute("runs", null);
+        model.addAttribute("runs", playbooks.runsOfIncident(incidentId, page));
     }
 }
