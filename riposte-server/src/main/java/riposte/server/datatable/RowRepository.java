@@ -52,12 +52,14 @@ class RowRepository {
     }
 
     RowService.RowStamp stamp(long tableId, long incidentId) {
+        // two index-only lookups (ix_data_table_rows_page, ix_data_table_rows_changed): an insert changes the count
+        // and the latest change, a delete the count, an update the latest change
         return jdbc.sql("""
-                select count(*) as n, max(id) as max_id, max(updated_at) as last_change from data_table_rows
-                where definition_id = :table and incident_id = :incident""")
+                select (select count(*) from data_table_rows where definition_id = :table and incident_id = :incident) as n,
+                    (select max(updated_at) from data_table_rows where definition_id = :table and incident_id = :incident)
+                        as last_change""")
                 .param("table", tableId).param("incident", incidentId)
-                .query((rs, i) -> new RowService.RowStamp(rs.getLong("n"), rs.getLong("max_id"),
-                        Sql.instant(rs, "last_change")))
+                .query((rs, i) -> new RowService.RowStamp(rs.getLong("n"), Sql.instant(rs, "last_change")))
                 .single();
     }
 

@@ -73,11 +73,11 @@ public class RowService {
         return rows.stamp(tableId, incidentId);
     }
 
-    /** The number of rows, the highest row id and the latest change of one table on one incident. */
-    public record RowStamp(long count, long maxId, Instant lastChange) {
+    /** The number of rows and the latest change (insert or update) of one table on one incident. */
+    public record RowStamp(long count, Instant lastChange) {
         /** A short opaque form for a URL parameter. */
         public String token() {
-            return count + "." + maxId + "." + (lastChange == null ? 0 : lastChange.toEpochMilli() * 1000
+            return count + "." + (lastChange == null ? 0 : lastChange.toEpochMilli() * 1000
                     + lastChange.getNano() / 1000 % 1000);
         }
     }
