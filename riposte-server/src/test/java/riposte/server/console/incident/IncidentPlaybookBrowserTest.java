@@ -12,6 +12,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import riposte.server.console.ConsoleBrowserTest;
 import riposte.server.playbook.RecordingPorts;
 
@@ -21,6 +22,9 @@ import riposte.server.playbook.RecordingPorts;
  * run status, and the incident's runs tab. The playbooks' notes go to {@link RecordingPorts}.
  */
 @Import(RecordingPorts.class)
+// Its own H2 database: the other test contexts share one, and their schedulers (without these ports) could pick up
+// these runs' durable checks.
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:riposte-console-playbook-test;DB_CLOSE_DELAY=-1")
 class IncidentPlaybookBrowserTest extends ConsoleBrowserTest {
     @Autowired
     RecordingPorts.Recorder recorder;
