@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Seeds the story through the REST API, idempotently: an incident whose name is already there is left alone (with
- * its artifacts and notes), and indicators are create-or-get on the server (tags are added, nothing duplicated).
+ * its artifacts, notes and data-table rows), and indicators are create-or-get on the server (tags are added, nothing duplicated).
  */
 final class DemoSeeder {
     /** What a seeding did. */
@@ -53,6 +53,9 @@ final class DemoSeeder {
                     "allowListReason", a.allowListed() ? "known benign infrastructure" : null));
         }
         for (String note : incident.notes()) api.post("incidents/" + id + "/notes", body("body", note));
+        for (DemoStory.Row row : incident.rows()) {
+            api.post("incidents/" + id + "/data-tables/" + row.table() + "/rows", body("cells", row.cells()));
+        }
     }
 
     private Set<String> incidentNames() {

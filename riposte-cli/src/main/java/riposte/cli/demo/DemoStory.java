@@ -3,7 +3,7 @@ package riposte.cli.demo;
 import java.util.List;
 
 /**
- * What the demo seeds: a few incidents with artifacts and notes, and tagged indicators. Built by
+ * What the demo seeds: a few incidents with artifacts, notes and data-table rows, and tagged indicators. Built by
  * {@link DemoStoryBuilder} from the simulators so that it matches what they answer.
  */
 record DemoStory(List<Incident> incidents, List<Indicator> indicators) {
@@ -16,7 +16,10 @@ record DemoStory(List<Incident> incidents, List<Indicator> indicators) {
     }
 
     record Incident(String name, String type, String severity, String description, List<Artifact> artifacts,
-            List<String> notes) {}
+            List<String> notes, List<Row> rows) {}
+
+    /** A row of a data table (by name, e.g. {@code sep_endpoint_details}): cells by column name. */
+    record Row(String table, java.util.Map<String, Object> cells) {}
 
     record Indicator(String type, String value, String verdict, int confidence, List<String> tags) {}
 }

@@ -31,7 +31,8 @@ final class DemoStoryBuilder {
 
     static DemoStory build(DemoSimulators sims) {
         String hash = mostWidespread(sims);
-        List<String> hosts = hostNames(sims, hash);
+        List<Computer> computers = computers(sims, hash);
+        List<String> hosts = computers.stream().map(Computer::computerName).toList();
         List<String> domains;
         List<String> ips;
         try (SesClient ses = sims.sesClient()) {
@@ -54,6 +55,12 @@ final class DemoStoryBuilder {
         if (domain != null) backdoor.add(Artifact.of(domain, "Command-and-control domain of the same family (SES related)"));
         if (ip != null) backdoor.add(Artifact.of(ip, "Command-and-control IP of the same family (SES related)"));
 
+        // the SEP tabs of the backdoor incident: one EOC scan match and one endpoint-details row per host
+        List<DemoStory.Row> backdoorRows = new ArrayList<>();
+        for (Computer c : computers) backdoorRows.add(eocMatch(c, hash));
+        for (Computer c : computers) backdoorRows.add(endpoint(c));
+        List<DemoStory.Row> quarantineRows = computers.isEmpty() ? List.of() : List.of(endpoint(computers.getFirst()));
+
         List<Incident> incidents = List.of(
                 new Incident("Backdoor on finance workstations (" + hosts.size() + " endpoints)", "Malware", "HIGH",
                         "SEPM reports the backdoor " + hash + " on " + hosts.size() + " endpoints. SES Threat Intel rates it"
@@ -62,7 +69,8 @@ final class DemoStoryBuilder {
                         List.of("Triage: `riposte intel lookup " + hash + " --sim` shows the verdict; `riposte intel related "
                                 + hash + " --sim` shows the family's domain and IP.",
                                 "Scope: `riposte sep scan --sim --all --hash " + hash + " --wait` finds it on the endpoints"
-                                        + " listed as artifacts.")),
+                                        + " listed as artifacts."),
+                        backdoorRows),
                 new Incident("Waterbug bulletin: hunt for its indicators", "Threat hunt", "MEDIUM",
                         "A threat bulletin attributes these indicators to Waterbug. Hunt for them in proxy logs and on the"
                                 + " endpoints; patch the CVE it exploits.",
@@ -71,13 +79,13 @@ final class DemoStoryBuilder {
                                 Artifact.of(WATERBUG_URL, "Waterbug payload URL"),
                                 Artifact.of(CVE, "Exploited vulnerability named in the bulletin")),
                         List.of("`riposte intel lookup " + WATERBUG_SHA256 + " " + WATERBUG_DOMAIN + " --sim` confirms both"
-                                + " as malicious.")),
+                                + " as malicious."), List.of()),
                 new Incident("Phishing URL reported by a user", "Phishing", "MEDIUM",
                         "A user forwarded a mail whose link points at a malicious download.",
                         List.of(Artifact.of(phishingUrl, "Link in the reported mail"),
                                 new Artifact(null, BENIGN_IP, "Public DNS resolver seen in the mail headers (benign)", true)),
                         List.of("The user did not click. SES rates the URL malicious; `riposte intel lookup "
-                                + phishingUrl + " --sim`.")),
+                                + phishingUrl + " --sim`."), List.of()),
                 new Incident("Quarantine request for " + firstHost, "Response", "HIGH",
                         "Network quarantine of " + firstHost + ", which holds the backdoor " + hash + ", until it is"
                                 + " cleaned.",
@@ -85,7 +93,8 @@ final class DemoStoryBuilder {
                                         "Endpoint to quarantine", false),
                                 Artifact.of(hash, "The backdoor on it")),
                         List.of("Requested by the incident owner of the backdoor case. `riposte sep quarantine --sim"
-                                + " --computer-name " + firstHost + " --dry-run` shows what would be quarantined.")));
+                                + " --computer-name " + firstHost + " --dry-run` shows what would be quarantined."),
+                        quarantineRows));
 
         List<Indicator> indicators = new ArrayList<>();
         indicators.add(new Indicator("sha256", hash, "MALICIOUS", 90, List.of("demo", "backdoor", "sepm-found")));
@@ -107,12 +116,43 @@ final class DemoStoryBuilder {
                 .orElseThrow(() -> new IllegalStateException("the SEPM simulator holds no malicious file"));
     }
 
-    private static List<String> hostNames(DemoSimulators sims, String hash) {
+    private static List<Computer> computers(DemoSimulators sims, String hash) {
         List<String> ids = sims.sepm.computersHolding(hash).stream().sorted().limit(MAX_HOSTS).toList();
         try (SepmClient sepm = sims.sepmClient()) {
-            return ids.stream().map(id -> sepm.computer(id).map(Computer::computerName).orElse(null))
-                    .filter(n -> n != null && !n.isBlank()).toList();
+            return ids.stream().map(id -> sepm.computer(id).orElse(null))
+                    .filter(c -> c != null && c.computerName() != null && !c.computerName().isBlank()).toList();
         }
+    }
+
+    /** A row of "Symantec SEP EOC scan results": the file found on the endpoint. */
+    private static DemoStory.Row eocMatch(Computer c, String hash) {
+        var cells = new java.util.LinkedHashMap<String, Object>();
+        cells.put("artifact_value", hash);
+        cells.put("artifact_type", "sha256");
+        cells.put("scan_type", "QUICK_SCAN");
+        cells.put("scan_command_state", "Completed");
+        cells.put("match_count", 1);
+        cells.put("computer_name", c.computerName());
+        cells.put("computer_id", c.uniqueId());
+        cells.put("hash_value", hash);
+        return new DemoStory.Row("sep_eoc_scan_results", cells);
+    }
+
+    /** A row of "Symantec SEP Endpoint details", as SEP - Get Computers gives it. */
+    private static DemoStory.Row endpoint(Computer c) {
+        var cells = new java.util.LinkedHashMap<String, Object>();
+        cells.put("computer_name", c.computerName());
+        cells.put("computer_id", c.uniqueId());
+        if (c.hardwareKey() != null) cells.put("hardware_key", c.hardwareKey());
+        if (c.domainOrWorkgroup() != null) cells.put("domain_name", c.domainOrWorkgroup());
+        if (c.group() != null && c.group().name() != null) cells.put("group_name", c.group().name());
+        if (c.group() != null && c.group().id() != null) cells.put("group_id", c.group().id());
+        if (!c.ipAddresses().isEmpty()) cells.put("ip_addresses", String.join(", ", c.ipAddresses()));
+        if (c.operatingSystem() != null) cells.put("operating_system", c.operatingSystem());
+        if (c.logonUserName() != null) cells.put("logon_user", c.logonUserName());
+        cells.put("online", c.online());
+        cells.put("endpoint_quarantine_status", "Un-Quarantined");
+        return new DemoStory.Row("sep_endpoint_details", cells);
     }
 
     private static List<String> values(Related related, String iocType) {

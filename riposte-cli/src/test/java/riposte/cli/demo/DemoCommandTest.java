@@ -73,6 +73,16 @@ class DemoCommandTest {
         assertThat(values).contains(hash);
         assertThat(types).contains("sha256", "hostname", "domain", "ipv4");
         assertThat(api.get("incidents/" + backdoor.path("id").asLong() + "/notes").path("items").size()).isPositive();
+
+        // the SEP tabs of the console: an EOC match and an endpoint row per host artifact
+        long hostCount = types.stream().filter("hostname"::equals).count();
+        String tables = "incidents/" + backdoor.path("id").asLong() + "/data-tables/";
+        JsonNode endpoints = api.get(tables + "sep_endpoint_details/rows", Map.of("size", 200));
+        assertThat(endpoints.path("totalItems").asLong()).isEqualTo(hostCount);
+        assertThat(endpoints.path("items").get(0).path("cells").path("endpoint_quarantine_status").asString())
+                .isEqualTo("Un-Quarantined");
+        assertThat(api.get(tables + "sep_eoc_scan_results/rows", Map.of("filter", "hash_value:eq:" + hash))
+                .path("totalItems").asLong()).isEqualTo(hostCount);
     }
 
     @Test
