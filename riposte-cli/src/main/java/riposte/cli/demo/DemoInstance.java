@@ -41,7 +41,7 @@ final class DemoInstance implements AutoCloseable {
         DemoSimulators sims = DemoSimulators.start(dir);
         ConfigurableApplicationContext server = null;
         try {
-            server = RiposteServer.start(springArgs(dir, port, login, extraSpringArgs));
+            server = RiposteServer.start(springArgs(dir, port, login, sims, extraSpringArgs));
             DemoStory story = DemoStoryBuilder.build(sims);
             DemoSeeder.Result seeded;
             try (ApiClient api = ApiClient.connect(url(server), login.apiToken())) {
@@ -55,7 +55,7 @@ final class DemoInstance implements AutoCloseable {
         }
     }
 
-    static String[] springArgs(Path dir, int port, DemoLogin login, String... extra) {
+    static String[] springArgs(Path dir, int port, DemoLogin login, DemoSimulators sims, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.address=127.0.0.1",
                 "--server.port=" + port,
@@ -65,7 +65,11 @@ final class DemoInstance implements AutoCloseable {
                 "--riposte.server.blob-dir=" + dir.resolve("blobs"),
                 "--riposte.secrets.data-dir=" + dir,
                 "--riposte.security.admin-password=" + login.password(),
-                "--riposte.security.admin-api-token=" + login.apiToken()));
+                "--riposte.security.admin-api-token=" + login.apiToken(),
+                // Enrichment playbooks and bulk enrichment ask the in-process SES simulator.
+                "--riposte.ses.url=" + sims.ses.baseUrl(),
+                "--riposte.ses.client-id=" + sims.ses.clientId(),
+                "--riposte.ses.client-secret=" + sims.ses.clientSecret()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }

@@ -99,6 +99,21 @@ class DemoCommandTest {
     }
 
     @Test
+    void theServerEnrichesFromTheInProcessSesSimulator() throws Exception {
+        JsonNode job = api.post("enrichment/bulk", Map.of("indicators", List.of(DemoStoryBuilder.WATERBUG_SHA256),
+                "playbooks", List.of("ses-file-insight")));
+        for (int i = 0; i < 300 && !job.path("state").asString().equals("completed"); i++) {
+            Thread.sleep(100);
+            job = api.get("enrichment/bulk/" + job.path("id").asString());
+        }
+        assertThat(job.path("completed").asInt()).as("%s", job).isEqualTo(1);
+        long id = job.path("items").get(0).path("indicatorId").asLong();
+        List<String> names = new ArrayList<>();
+        api.get("indicators/" + id + "/attributes").forEach(a -> names.add(a.path("name").asString()));
+        assertThat(names).contains("Symantec ThreatIntel Reputation");
+    }
+
+    @Test
     void seedingAgainDuplicatesNothing() {
         int incidentsBefore = incidents().size();
         int indicatorsBefore = api.get("indicators", Map.of("size", 1)).path("totalItems").asInt();
