@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code riposte indicator}: indicators on a running Riposte server, over its REST API. See docs/cli.md. */
 @Command(name = "indicator",
         header = "Indicators, tags and attributes on a running Riposte server (RIPOSTE_SERVER_URL, RIPOSTE_API_TOKEN).",
-        subcommands = {IndicatorList.class, IndicatorShow.class, IndicatorAdd.class, IndicatorTag.class})
+        subcommands = {IndicatorList.class, IndicatorShow.class, IndicatorAdd.class, IndicatorTag.class,
+                IndicatorEnrich.class})
 public final class IndicatorCommand implements Runnable {
     @Spec
     CommandSpec spec;

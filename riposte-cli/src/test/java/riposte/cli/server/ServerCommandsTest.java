@@ -93,6 +93,20 @@ class ServerCommandsTest {
     }
 
     @Test
+    void enrichWithoutSesConfiguredReportsWhyAndExits4() throws Exception {
+        Path input = dir.resolve("enrich.txt");
+        Files.writeString(input, "# to enrich\nexample[.]org\nnot an indicator\n");
+        CliRun run = cli("indicator", "enrich", "--input", input.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UPSTREAM);
+        assertThat(run.out()).contains("failed", "example.org", "invalid", "not an indicator");
+        assertThat(run.err()).contains("Symantec Threat Intelligence is not configured", "RIPOSTE_SES_CLIENT_ID");
+
+        JsonNode job = json(cli("indicator", "enrich", "--no-wait", "--json", "example.org"));
+        assertThat(job.get("total").asInt()).isEqualTo(1);
+        assertThat(job.get("id").asString()).isNotBlank();
+    }
+
+    @Test
     void createListShowAndUpdateIncidents() {
         CliRun created = cli("incident", "create", "--name", "Ransomware on FIN-LAPTOP-7", "--severity", "high",
                 "--type", "Malware", "--description", "Files renamed to .locked");
