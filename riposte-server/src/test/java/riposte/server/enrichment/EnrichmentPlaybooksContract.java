@@ -1,6 +1,7 @@
 package riposte.server.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,6 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import riposte.core.playbook.Expressions;
+import riposte.core.playbook.FunctionException;
+import riposte.core.playbook.StepError;
+import riposte.simulator.fault.Fault;
 import riposte.core.playbook.FunctionCatalog;
 import riposte.core.playbook.ObjectKind;
 import riposte.core.playbook.ObjectRef;
@@ -278,5 +282,59 @@ abstract class EnrichmentPlaybooksContract extends ApiTestBase {
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("attributeDefinitions[1].type");
         assertThat(get("/api/v1/attribute-definitions").body().valueStream()
                 .noneMatch(d -> d.get("name").asString().equals(name))).as("nothing half-written").isTrue();
+    }
+
+    @Test
+    void sesFunctionsClassifyFailuresAndReportProvenance() {
+        var functions = ports.functions();
+        String file = SES.population().maliciousFile(11).value();
+        Map<String, Object> live = functions.invoke("ses.fileInsight", Map.of("sha256", file));
+        assertThat(live).containsKeys("reputation", "prevalence", "firstSeen", "lastSeen", "targetCountries",
+                "targetIndustries", "actors", "riskLevel", "categories", "raw", "found", "cached", "fetchedAt",
+                "ageSeconds").containsEntry("cached", false).containsEntry("found", true);
+        assertThat(functions.invoke("ses.fileInsight", Map.of("sha256", file))).containsEntry("cached", true)
+                .containsEntry("fetchedAt", live.get("fetchedAt"));
+
+        assertThatThrownBy(() -> functions.invoke("ses.fileInsight", Map.of("sha256", MALICIOUS_DOMAIN)))
+                .isInstanceOfSatisfying(FunctionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(StepError.Kind.PERMANENT);
+                    assertThat(e.getMessage()).contains("SHA-256");
+                });
+        assertThatThrownBy(() -> functions.invoke("sepm.eocScan", Map.of("scanType", "QUICK_SCAN")))
+                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.getMessage())
+                        .contains("not available yet"));
+
+        SES.enqueue(Fault.status(400).onPath("/v1/threat-intel/protection/file/"));
+        assertThatThrownBy(() -> functions.invoke("ses.fileProtection", Map.of("sha256", file)))
+                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.kind())
+                        .isEqualTo(StepError.Kind.PERMANENT));
+        SES.enqueue(Fault.status(503).times(5).onPath("/v1/threat-intel/related/file/"));
+        assertThatThrownBy(() -> functions.invoke("ses.fileRelated", Map.of("sha256", file)))
+                .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.kind())
+                        .isEqualTo(StepError.Kind.TRANSIENT));
+        SES.enqueue(Fault.status(404).onPath("/v1/threat-intel/processchain/file/"));
+        assertThat(functions.invoke("ses.processChain", Map.of("sha256", file))).containsEntry("found", false)
+                .containsEntry("lineage", java.util.List.of());
+    }
+
+    @Test
+    void aStoredSesCredentialWinsOverTheSettings() {
+        var stored = post("/api/v1/credentials", Map.of("name", unique("ses"), "kind", "SES", "url",
+                SES.baseUrl().toString(), "username", SES.clientId(), "secret", "not-the-secret"));
+        assertThat(stored.status()).as("%s", stored.body()).isEqualTo(201);
+        try {
+            assertThat(connection.current()).isInstanceOfSatisfying(SesConnection.State.Ready.class,
+                    r -> assertThat(r.origin()).startsWith("stored credential"));
+            assertThatThrownBy(() -> ports.functions().invoke("ses.networkInsight",
+                    Map.of("value", SES.population().domain(5).value())))
+                    .isInstanceOfSatisfying(FunctionException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(StepError.Kind.PERMANENT);
+                        assertThat(e.getMessage()).contains("authentication").doesNotContain("not-the-secret");
+                    });
+        } finally {
+            delete("/api/v1/credentials/" + stored.get("id").asLong());
+        }
+        assertThat(ports.functions().invoke("ses.networkInsight", Map.of("value", SES.population().domain(5).value())))
+                .containsEntry("found", true);
     }
 }
