@@ -31,6 +31,9 @@ abstract class PlaybookApiContract extends ApiTestBase {
     @Autowired
     RecordingPorts.Recorder recorder;
 
+    @Autowired
+    PlaybookService service;
+
     @Test
     void listsBuiltInUserAndInvalidPlaybooks() {
         JsonNode all = get("/api/v1/playbooks").body();
@@ -71,6 +74,37 @@ abstract class PlaybookApiContract extends ApiTestBase {
         assertThat(get("/api/v1/runs?playbook=test-note&state=completed").get("totalItems").asLong()).isPositive();
         JsonNode audit = get("/api/v1/audit?objectType=playbook-run&objectId=" + id).body();
         assertThat(audit.toString()).contains("start");
+    }
+
+    /** What the console's "Playbook runs" tab lists: runs on the incident, its artifacts and its rows, no others. */
+    @Test
+    void runsOfAnIncidentAreThoseOnItItsArtifactsAndItsRows() {
+        long incident = created(post("/api/v1/incidents", Map.of("name", unique("runs"))));
+        long other = created(post("/api/v1/incidents", Map.of("name", unique("other"))));
+        long artifact = created(post("/api/v1/incidents/" + incident + "/artifacts", Map.of("value", "runs.example.com")));
+        long elsewhere = created(post("/api/v1/incidents/" + other + "/artifacts", Map.of("value", "runs.example.com")));
+        long row = created(post("/api/v1/incidents/" + incident + "/data-tables/sep_endpoint_details/rows",
+                Map.of("cells", Map.of("computer_name", "RUNS-1", "endpoint_quarantine_status", "Un-Quarantined"))));
+        var ids = new java.util.ArrayList<String>();
+        for (var object : List.of(Map.of("kind", "artifact", "id", String.valueOf(artifact)),
+                Map.of("kind", "row", "table", "sep_endpoint_details", "id", String.valueOf(row)),
+                Map.of("kind", "incident", "id", String.valueOf(incident)),
+                Map.of("kind", "artifact", "id", String.valueOf(elsewhere)))) {
+            String playbook = switch (object.get("kind")) {
+                case "artifact" -> "test-console-artifact";
+                case "row" -> "test-console-row";
+                default -> "test-console-incident";
+            };
+            Reply started = post("/api/v1/playbooks/" + playbook + "/runs", Map.of("object", object,
+                    "inputs", playbook.equals("test-console-artifact") ? Map.of("scanType", "QUICK_SCAN") : Map.of()));
+            assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+            ids.add(started.get("id").asString());
+        }
+        var page = service.runsOfIncident(incident, new riposte.server.system.PageQuery(0, 10));
+        assertThat(page.totalItems()).isEqualTo(3);
+        assertThat(page.items()).extracting(RunView::id).containsExactlyInAnyOrderElementsOf(ids.subList(0, 3));
+        assertThat(service.runsOfIncident(other, new riposte.server.system.PageQuery(0, 10)).items())
+                .extracting(RunView::id).containsExactly(ids.get(3));
     }
 
     @Test
