@@ -37,7 +37,7 @@ final class IndicatorEnrich extends ApiCommand {
     boolean noWait;
 
     @Override
-    int run(ApiClient api) {
+    protected int run(ApiClient api) {
         List<String> all = ValueInput.read(values, input);
         if (all.isEmpty()) throw new CliException(ExitCodes.USAGE, "give indicator values or --input FILE");
         JsonNode job = api.post("enrichment/bulk", ApiClient.body("indicators", all,
