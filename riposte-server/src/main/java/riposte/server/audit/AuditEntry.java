@@ -4,5 +4,5 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /** One audit record as the API shows it; {@code before} and {@code after} are the JSON views of the object. */
-record AuditEntry(long id, Instant occurredAt, String actor, String action, String objectType, String objectId,
+public record AuditEntry(long id, Instant occurredAt, String actor, String action, String objectType, String objectId,
         JsonNode before, JsonNode after) {}

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A new credential; {@link #toString()} hides the secret. */
-record CredentialCreate(
+public record CredentialCreate(
         @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._:@-]*",
                 message = "must start with a letter or digit and contain only letters, digits, space and . _ : @ -")
         String name,

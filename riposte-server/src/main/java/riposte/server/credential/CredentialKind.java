@@ -1,7 +1,7 @@
 package riposte.server.credential;
 
 /** What a credential is for. */
-enum CredentialKind {
+public enum CredentialKind {
     /** Symantec Endpoint Security (cloud) API client: url, username = client id, secret = client secret. */
     SES,
     /** Symantec Endpoint Protection Manager: url, username, secret = password. */

@@ -15,7 +15,7 @@ import riposte.server.system.VersionConflictException;
 
 /** Credential use cases. The audit records {@link CredentialView}s, which have no secret. */
 @Service
-class CredentialService {
+public class CredentialService {
     static final String KIND = "credential";
     private final CredentialRepository credentials;
     private final SecretCipher cipher;
@@ -30,18 +30,18 @@ class CredentialService {
     }
 
     @Transactional(readOnly = true)
-    PageResponse<CredentialView> list(String kind, PageQuery page) {
+    public PageResponse<CredentialView> list(String kind, PageQuery page) {
         String k = kind == null ? null : Choices.parse(CredentialKind.class, "kind", kind).name();
         return PageResponse.of(credentials.find(k, page), page, credentials.count(k));
     }
 
     @Transactional(readOnly = true)
-    CredentialView get(long id) {
+    public CredentialView get(long id) {
         return credentials.get(id).orElseThrow(() -> new NotFoundException(KIND, id));
     }
 
     @Transactional
-    CredentialView create(String actor, CredentialCreate c) {
+    public CredentialView create(String actor, CredentialCreate c) {
         String name = c.name().strip();
         if (credentials.idOf(name).isPresent()) {
             throw new InvalidFieldException("name", "a credential named '" + name + "' already exists");
@@ -55,7 +55,7 @@ class CredentialService {
     }
 
     @Transactional
-    CredentialView update(String actor, long id, CredentialUpdate u) {
+    public CredentialView update(String actor, long id, CredentialUpdate u) {
         CredentialView before = get(id);
         if (before.version() != u.version()) throw new VersionConflictException(KIND, id, u.version());
         String name = u.name() == null ? before.name() : u.name().strip();
@@ -78,7 +78,7 @@ class CredentialService {
     }
 
     @Transactional
-    void delete(String actor, long id) {
+    public void delete(String actor, long id) {
         CredentialView before = get(id);
         credentials.delete(id);
         audit.record(actor, "delete", KIND, id, before, null);

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A change; absent fields stay as they are, {@code secret} replaces the secret. {@link #toString()} hides it. */
-record CredentialUpdate(
+public record CredentialUpdate(
         @Size(min = 1, max = 200) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._:@-]*",
                 message = "must start with a letter or digit and contain only letters, digits, space and . _ : @ -")
         String name,

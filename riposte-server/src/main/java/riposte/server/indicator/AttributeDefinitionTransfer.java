@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * name, ignoring case). Import is idempotent and all-or-nothing: a file with any bad entry changes nothing.
  */
 @Service
-class AttributeDefinitionTransfer {
+public class AttributeDefinitionTransfer {
     static final String FORMAT = "riposte-attribute-definitions";
     static final List<String> TYPES = List.of("text", "number", "datetime", "json");
     private static final int MAX_DEFINITIONS = 1000;
@@ -41,7 +41,7 @@ class AttributeDefinitionTransfer {
     record Entry(String name, String type, String description) {}
 
     /** What an import did, by definition name. */
-    record ImportResult(List<String> created, List<String> updated, List<String> unchanged) {}
+    public record ImportResult(List<String> created, List<String> updated, List<String> unchanged) {}
 
     @Transactional(readOnly = true)
     ExportFile export() {
@@ -51,7 +51,7 @@ class AttributeDefinitionTransfer {
 
     /** Accepts the export object ({@code attributeDefinitions}) or a bare array of entries. */
     @Transactional
-    ImportResult importFile(String actor, JsonNode file) {
+    public ImportResult importFile(String actor, JsonNode file) {
         List<Entry> entries = parse(file);
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();

@@ -5,9 +5,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /** The authenticated caller of a request: user name, role, and whether an API token (rather than a session) was used. */
-record Caller(String username, Role role, boolean viaToken) {
+public record Caller(String username, Role role, boolean viaToken) {
 
-    static Caller of(Authentication auth) {
+    public static Caller of(Authentication auth) {
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             throw new IllegalStateException("no authenticated caller");
         }
@@ -19,7 +19,7 @@ record Caller(String username, Role role, boolean viaToken) {
         return new Caller(auth.getName(), role, auth instanceof TokenAuthentication);
     }
 
-    boolean isAdmin() {
+    public boolean isAdmin() {
         return role.includes(Role.ADMIN);
     }
 }

@@ -14,7 +14,7 @@ import riposte.server.system.PageResponse;
 
 /** Creating, listing and revoking API tokens: everyone manages their own, admins everyone's. Audited. */
 @Service
-class TokenService {
+public class TokenService {
     static final String KIND = "api-token";
 
     private final TokenStore tokens;
@@ -30,13 +30,13 @@ class TokenService {
     }
 
     @Transactional(readOnly = true)
-    PageResponse<TokenView> list(Caller caller, String owner, PageQuery page) {
+    public PageResponse<TokenView> list(Caller caller, String owner, PageQuery page) {
         String who = caller.isAdmin() ? owner : caller.username();
         return PageResponse.of(tokens.list(who, page), page, tokens.count(who));
     }
 
     @Transactional
-    TokenView.Created create(Caller caller, TokenView.Create c) {
+    public TokenView.Created create(Caller caller, TokenView.Create c) {
         String owner = c.owner() == null || c.owner().isBlank() ? caller.username() : c.owner();
         if (!owner.equals(caller.username()) && !caller.isAdmin()) {
             throw new AccessDeniedException("only admins create tokens for other users");
@@ -60,7 +60,7 @@ class TokenService {
     }
 
     @Transactional
-    void revoke(Caller caller, long id) {
+    public void revoke(Caller caller, long id) {
         TokenView before = tokens.find(id).filter(t -> caller.isAdmin() || t.owner().equals(caller.username()))
                 .orElseThrow(() -> new NotFoundException(KIND, id));
         if (before.revoked()) return;

@@ -15,7 +15,7 @@ import riposte.server.system.VersionConflictException;
 
 /** User administration, audited; a change of role, password or enabled flag ends the user's console sessions. */
 @Service
-class UserService {
+public class UserService {
     static final String KIND = "user";
 
     private final UserStore store;
@@ -31,7 +31,7 @@ class UserService {
     }
 
     @Transactional(readOnly = true)
-    PageResponse<UserView> list(PageQuery page) {
+    public PageResponse<UserView> list(PageQuery page) {
         return PageResponse.of(store.list(page), page, store.count());
     }
 
@@ -41,7 +41,7 @@ class UserService {
     }
 
     @Transactional
-    UserView create(String actor, UserView.Create c) {
+    public UserView create(String actor, UserView.Create c) {
         Role role = role(c.role());
         if (store.account(c.username()).isPresent()) {
             throw new InvalidFieldException("username", "is already taken");
@@ -53,7 +53,7 @@ class UserService {
     }
 
     @Transactional
-    UserView update(String actor, long id, UserView.Update u) {
+    public UserView update(String actor, long id, UserView.Update u) {
         UserView before = get(id);
         if (before.version() != u.version()) throw new VersionConflictException(KIND, id, u.version());
         Role role = u.role() == null ? before.role() : role(u.role());

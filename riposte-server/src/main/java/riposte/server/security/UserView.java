@@ -7,13 +7,13 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** A user as the API shows it: never the password or its hash. */
-record UserView(long id, String username, String displayName, String email, Role role, boolean enabled,
+public record UserView(long id, String username, String displayName, String email, Role role, boolean enabled,
         Instant createdAt, Instant updatedAt, long version) {
 
     static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._@-]{0,99}";
 
     /** {@code POST /api/v1/users}. The password is hashed at once and never stored or echoed in clear. */
-    record Create(
+    public record Create(
             @NotBlank @Pattern(regexp = NAME_PATTERN,
                     message = "must be 1-100 letters, digits, '.', '_', '@' or '-', starting with a letter or digit")
             String username,
@@ -29,7 +29,7 @@ record UserView(long id, String username, String displayName, String email, Role
     }
 
     /** {@code PATCH /api/v1/users/{id}}: only the fields given change. */
-    record Update(
+    public record Update(
             @Size(max = 200) String displayName,
             @Size(max = 320) String email,
             String role,
