@@ -203,6 +203,17 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
                     Map.of("kind", "incident", "id", String.valueOf(i)), "inputs", Map.of())).get("id").asString();
             return "/console/incidents/" + i + "/runs/" + run;
         }, null);
+        entry("GET /console/indicators/{id}/actions", Role.VIEWER, t -> "/console/indicators/" + indicator() + "/actions",
+                null);
+        entry("GET /console/indicators/{id}/actions/{playbookId}", Role.VIEWER,
+                t -> "/console/indicators/" + indicator() + "/actions/test-note", null);
+        entry("POST /console/indicators/{id}/runs", Role.ANALYST,
+                t -> "/console/indicators/" + indicator() + "/runs?playbook=test-note", null);
+        entry("GET /console/runs", Role.VIEWER, "/console/runs");
+        entry("GET /console/runs/{runId}", Role.VIEWER, t -> "/console/runs/" + waitingForApproval(), null);
+        entry("POST /console/runs/{runId}/cancel", Role.ANALYST, t -> "/console/runs/" + waitingForApproval() + "/cancel", null);
+        entry("POST /console/runs/{runId}/decide", Role.ANALYST,
+                t -> "/console/runs/" + waitingForApproval() + "/decide?step=approve&approve=true", null);
         entry("GET /console/reports", Role.VIEWER, "/console/reports");
         entry("GET /console/reports/{id}", Role.VIEWER, t -> "/console/reports/" + report(), null);
         entry("GET /console/reports/{id}/body", Role.VIEWER, t -> "/console/reports/" + report() + "/body", null);

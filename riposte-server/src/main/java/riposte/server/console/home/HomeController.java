@@ -8,10 +8,13 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import riposte.server.console.run.RunForms;
 import riposte.server.incident.IncidentFilter;
 import riposte.server.incident.IncidentService;
 import riposte.server.indicator.IndicatorSearch;
 import riposte.server.indicator.IndicatorService;
+import riposte.server.playbook.PlaybookService;
+import riposte.server.playbook.RunFilter;
 import riposte.server.system.PageQuery;
 
 /**
@@ -23,12 +26,15 @@ class HomeController {
     static final int DAYS = 14;
     private final IncidentService incidents;
     private final IndicatorService indicators;
+    private final PlaybookService playbooks;
     private final ActivityRepository activity;
     private final Clock clock;
 
-    HomeController(IncidentService incidents, IndicatorService indicators, ActivityRepository activity, Clock clock) {
+    HomeController(IncidentService incidents, IndicatorService indicators, PlaybookService playbooks,
+            ActivityRepository activity, Clock clock) {
         this.incidents = incidents;
         this.indicators = indicators;
+        this.playbooks = playbooks;
         this.activity = activity;
         this.clock = clock;
     }
@@ -38,6 +44,12 @@ class HomeController {
         model.addAttribute("incidents", incidents.list(IncidentFilter.ALL, "-createdAt", new PageQuery(0, 8)));
         model.addAttribute("malicious", indicators.search(new IndicatorSearch(null, null, "MALICIOUS", null, null, null),
                 "-updatedAt", new PageQuery(0, 8)));
+        // runs waiting for an approval (not those waiting for a poll or a retry), and the latest failures
+        model.addAttribute("waiting", playbooks.runs(new RunFilter(null, null, null, null, "WAITING"),
+                new PageQuery(0, 50)).items().stream().filter(r -> RunForms.approvalStep(r).isPresent()).limit(8)
+                .toList());
+        model.addAttribute("failed", playbooks.runs(new RunFilter(null, null, null, null, "FAILED"),
+                new PageQuery(0, 8)));
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         List<LocalDate> days = new ArrayList<>();
         for (int i = DAYS - 1; i >= 0; i--) days.add(today.minusDays(i));

@@ -20,6 +20,7 @@ import riposte.server.indicator.IndicatorSearch;
 import riposte.server.indicator.IndicatorService;
 import riposte.server.indicator.IndicatorView;
 import riposte.server.indicator.Indicators;
+import riposte.server.playbook.PlaybookService;
 import riposte.server.report.ReportService;
 import riposte.server.system.Actor;
 import riposte.server.system.InvalidFieldException;
@@ -36,16 +37,19 @@ class IndicatorConsoleController {
     private final ReportService reports;
     private final IndicatorPaste paste;
     private final Indicators associations;
+    private final PlaybookService playbooks;
     private final ServerSettings settings;
     private final Actor actor;
 
     IndicatorConsoleController(IndicatorService indicators, AttributeService attributes, ReportService reports,
-            IndicatorPaste paste, Indicators associations, ServerSettings settings, Actor actor) {
+            IndicatorPaste paste, Indicators associations, PlaybookService playbooks, ServerSettings settings,
+            Actor actor) {
         this.indicators = indicators;
         this.attributes = attributes;
         this.reports = reports;
         this.paste = paste;
         this.associations = associations;
+        this.playbooks = playbooks;
         this.settings = settings;
         this.actor = actor;
     }
@@ -102,6 +106,10 @@ class IndicatorConsoleController {
         model.addAttribute("related", related);
         model.addAttribute("relatedCount", refs.size());
         model.addAttribute("relatedGraph", IndicatorPictures.related(indicator, related));
+        model.addAttribute("indicatorId", id);
+        var actions = IndicatorActionsController.actions(playbooks, id);
+        model.addAttribute("actions", actions);
+        model.addAttribute("running", IndicatorActionsController.anyRunning(actions));
         model.addAttribute("reports", reports.list(id, null, new PageQuery(0, 50)).items());
         return "console/indicator/page";
     }
