@@ -107,6 +107,25 @@ class IncidentConsoleBrowserTest extends ConsoleBrowserTest {
     }
 
     @Test
+    void aViewerReadsEveryTabButGetsNoForms() {
+        long id = incident(unique("read only"));
+        assertThat(post("/api/v1/incidents/" + id + "/notes", Map.of("body", "seen")).status()).isEqualTo(201);
+        login(newUser("VIEWER"), PASSWORD);
+        open("/console/incidents");
+        assertThat(browser.findElements(By.id("new-incident"))).isEmpty();
+        open("/console/incidents/" + id);
+        assertThat(browser.findElement(By.id("incident-name-field")).isEnabled()).isFalse();
+        assertThat(browser.findElements(By.id("save-summary"))).isEmpty();
+        tab("notes");
+        assertThat(text(By.cssSelector("#notes .note-body"))).isEqualTo("seen");
+        assertThat(browser.findElements(By.id("note-form"))).isEmpty();
+        tab("artifacts");
+        assertThat(browser.findElements(By.id("artifact-form"))).isEmpty();
+        tab("attachments");
+        assertThat(browser.findElements(By.id("attachment-form"))).isEmpty();
+    }
+
+    @Test
     void attackerControlledValuesRenderAsText() {
         long id = incident(unique("<img src=x id=injected-name>"));
         String payload = "<script>window.pwned = 1</script><b id=injected-bold>bold</b>";
@@ -159,12 +178,12 @@ class IncidentConsoleBrowserTest extends ConsoleBrowserTest {
         waitFor(ExpectedConditions.textToBe(count, "26–50 of 1000 rows"));
 
         click(By.cssSelector(table + " th a[data-column=computer_name]"));
-        waitFor(ExpectedConditions.attributeToBe(By.cssSelector(table + " th:first-child"), "aria-sort", "ascending"));
+        waitFor(ExpectedConditions.attributeToBe(By.cssSelector(table + " th:nth-child(2)"), "aria-sort", "ascending"));
         assertThat(text(count)).isEqualTo("1–25 of 1000 rows");
-        assertThat(text(By.cssSelector(table + " tbody tr:first-child td:first-child"))).isEqualTo("HOST-0000");
+        assertThat(text(By.cssSelector(table + " tbody tr:first-child td:nth-child(2)"))).isEqualTo("HOST-0000");
         click(By.cssSelector(table + " th a[data-column=computer_name]"));
-        waitFor(ExpectedConditions.attributeToBe(By.cssSelector(table + " th:first-child"), "aria-sort", "descending"));
-        assertThat(text(By.cssSelector(table + " tbody tr:first-child td:first-child"))).isEqualTo("HOST-0999");
+        waitFor(ExpectedConditions.attributeToBe(By.cssSelector(table + " th:nth-child(2)"), "aria-sort", "descending"));
+        assertThat(text(By.cssSelector(table + " tbody tr:first-child td:nth-child(2)"))).isEqualTo("HOST-0999");
 
         new Select(browser.findElement(By.id("table-sep_endpoint_details-column"))).selectByValue("computer_name");
         new Select(browser.findElement(By.id("table-sep_endpoint_details-op"))).selectByValue("contains");
@@ -172,7 +191,7 @@ class IncidentConsoleBrowserTest extends ConsoleBrowserTest {
         click(By.cssSelector(table + " button.filter-add"));
         waitFor(ExpectedConditions.textToBe(count, "1–25 of 100 rows"));
         assertThat(text(By.cssSelector(table + " ul.chips li span"))).isEqualTo("Computer name contains host-09");
-        assertThat(text(By.cssSelector(table + " tbody tr:first-child td:first-child"))).isEqualTo("HOST-0999");
+        assertThat(text(By.cssSelector(table + " tbody tr:first-child td:nth-child(2)"))).isEqualTo("HOST-0999");
         assertThat(browser.findElement(By.cssSelector(table + " a.csv")).getAttribute("href"))
                 .contains("/api/v1/incidents/" + id + "/data-tables/sep_endpoint_details/csv")
                 .contains("filter=computer_name%3Acontains%3Ahost-09").contains("sort=-computer_name");

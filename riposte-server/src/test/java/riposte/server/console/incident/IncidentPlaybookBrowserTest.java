@@ -98,6 +98,9 @@ class IncidentPlaybookBrowserTest extends ConsoleBrowserTest {
         waitFor(ExpectedConditions.textToBe(By.cssSelector(table + "tr[data-row='" + quarantined + "'] .menu-items p"),
                 "No playbook applies."));
         click(menuOf(table + "tr[data-row='" + open + "']"));
+        waitFor(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(table + "tr[data-row='" + open + "'] button[data-playbook='test-console-row']")));
+        screenshot("incident-row-actions");
         click(By.cssSelector(table + "tr[data-row='" + open + "'] button[data-playbook='test-console-row']"));
         assertThat(text(By.cssSelector("#run-form p.muted"))).isEqualTo("This playbook asks for no inputs.");
         click(By.id("run-start"));
