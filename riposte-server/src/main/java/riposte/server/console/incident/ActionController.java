@@ -1,7 +1,6 @@
 package riposte.server.console.incident;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import riposte.core.playbook.ObjectKind;
 import riposte.core.playbook.ObjectRef;
 import riposte.server.artifact.ArtifactService;
+import riposte.server.console.run.RunForms;
 import riposte.server.datatable.RowService;
 import riposte.server.incident.IncidentService;
 import riposte.server.playbook.ApplicablePlaybook;
@@ -36,7 +36,6 @@ import riposte.server.system.NotFoundException;
 @Controller
 @RequestMapping("/console/incidents/{id}")
 class ActionController {
-    static final String INPUT_PREFIX = "input.";
     private final PlaybookService playbooks;
     private final IncidentService incidents;
     private final ArtifactService artifacts;
@@ -88,12 +87,7 @@ class ActionController {
             Model model) {
         Target target = new Target(id, kind, table, object);
         ObjectRef ref = ref(target);
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (name.startsWith(INPUT_PREFIX) && values.length > 0 && !values[values.length - 1].isBlank()) {
-                inputs.put(name.substring(INPUT_PREFIX.length()), values[values.length - 1]);
-            }
-        });
+        Map<String, Object> inputs = RunForms.inputs(request);
         try {
             model.addAttribute("run", playbooks.start(playbook, ref, inputs, actor));
             model.addAttribute("incident", incidents.get(id));
