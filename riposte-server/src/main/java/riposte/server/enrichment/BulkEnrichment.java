@@ -11,13 +11,8 @@ import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
-import riposte.core.playbook.ObjectKind;
-import riposte.core.playbook.ObjectRef;
-import riposte.core.playbook.PlaybookDefinition;
-import riposte.core.playbook.PlaybookSubject;
-import riposte.core.playbook.RunState;
-import riposte.core.playbook.Trigger;
 import riposte.server.indicator.Indicators;
 import riposte.server.system.InvalidFieldException;
 import riposte.server.system.NotFoundException;
@@ -26,8 +21,9 @@ import riposte.server.system.NotFoundException;
  * Bulk enrichment: parse a list of indicator texts, create the indicators, and run the enrichment playbooks on each,
  * at most {@code riposte.ses.max-concurrency} indicators at a time. Every Threat Intel call waits behind the
  * credential's rate governor (requests wait, they are not rejected), and sections fresh in the cache are not asked
- * again. Progress is kept in memory (the last {@value #KEPT_JOBS} jobs); a restart loses unfinished jobs — the
- * indicators, attributes and reports already written stay.
+ * again. Each playbook is a durable run ({@link PlaybookRunner}), started as the requester. Progress is kept in memory
+ * (the last {@value #KEPT_JOBS} jobs): a restart loses the job's progress and its indicators not yet started; runs
+ * already started resume on their own.
  */
 @Service
 class BulkEnrichment implements DisposableBean {
@@ -54,7 +50,7 @@ class BulkEnrichment implements DisposableBean {
     record Request(List<String> indicators, List<String> playbooks, Boolean createAssociated) {}
 
     BulkJob.View start(String actor, Request request) {
-        List<PlaybookDefinition> playbooks = playbooks(request);
+        Map<String, java.util.Set<String>> playbooks = playbooks(request);
         if (request.indicators() == null || request.indicators().isEmpty()) {
             throw new InvalidFieldException("indicators", "is required: a list of 1 to " + MAX_INDICATORS
                     + " indicator values");
@@ -80,16 +76,16 @@ class BulkEnrichment implements DisposableBean {
                         e.problems().getFirst().message(), List.of()));
             }
         }
-        BulkJob job = new BulkJob(UUID.randomUUID().toString(), actor, runner.now(),
-                playbooks.stream().map(PlaybookDefinition::id).toList(), items);
+        BulkJob job = new BulkJob(UUID.randomUUID().toString(), actor, runner.now(), List.copyOf(playbooks.keySet()),
+                items);
         remember(job);
         Map<String, Object> inputs = Boolean.TRUE.equals(request.createAssociated())
                 ? Map.of("createAssociated", true) : Map.of();
-        Trigger trigger = Trigger.manual(actor);
         for (int i = 0; i < items.size(); i++) {
             if (refs.get(i) == null) continue;
             BulkJob.ItemView item = items.get(i);
-            threads.submit(() -> process(job, item, playbooks, inputs, trigger));
+            // The workers start the runs as the requester: they carry the request's security context.
+            threads.submit(new DelegatingSecurityContextRunnable(() -> process(job, item, playbooks, inputs, actor)));
         }
         job.finishIfIdle(runner.now());
         return job.view();
@@ -110,29 +106,25 @@ class BulkEnrichment implements DisposableBean {
         }
     }
 
-    private List<PlaybookDefinition> playbooks(Request request) {
+    /** The requested playbook ids with the names of their inputs, in request order. */
+    private Map<String, java.util.Set<String>> playbooks(Request request) {
         List<String> ids = request.playbooks() == null || request.playbooks().isEmpty() ? DEFAULT_PLAYBOOKS
                 : request.playbooks();
-        List<PlaybookDefinition> out = new ArrayList<>();
+        Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
         List<InvalidFieldException.FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            var found = ids.get(i) == null ? java.util.Optional.<PlaybookDefinition>empty()
-                    : runner.catalog().find(ids.get(i));
-            if (found.isEmpty() || found.get().target().kind() != ObjectKind.INDICATOR) {
-                problems.add(new InvalidFieldException.FieldProblem("playbooks[" + i + "]", "'" + ids.get(i)
-                        + "' is not an indicator playbook: expected one of " + String.join(", ", runner.catalog()
-                        .all().stream().filter(p -> p.target().kind() == ObjectKind.INDICATOR)
-                        .map(PlaybookDefinition::id).toList())));
-            } else {
-                out.add(found.get());
+            try {
+                out.put(ids.get(i), runner.inputsOfIndicatorPlaybook("playbooks[" + i + "]", ids.get(i)));
+            } catch (InvalidFieldException e) {
+                problems.addAll(e.problems());
             }
         }
         if (!problems.isEmpty()) throw new InvalidFieldException(problems);
         return out;
     }
 
-    private void process(BulkJob job, BulkJob.ItemView item, List<PlaybookDefinition> playbooks,
-            Map<String, Object> inputs, Trigger trigger) {
+    private void process(BulkJob job, BulkJob.ItemView item, Map<String, java.util.Set<String>> playbooks,
+            Map<String, Object> inputs, String requester) {
         try {
             slots.acquire();
         } catch (InterruptedException e) {
@@ -141,26 +133,19 @@ class BulkEnrichment implements DisposableBean {
         }
         try {
             job.update(with(item, BulkJob.ItemState.RUNNING, null, List.of()));
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("type", item.type());
-            data.put("value", item.value());
-            data.put("attributes", Map.of());
-            data.put("tags", List.of());
-            var subject = new PlaybookSubject(new ObjectRef(ObjectKind.INDICATOR, null,
-                    String.valueOf(item.indicatorId())), data);
             List<BulkJob.RunView> runs = new ArrayList<>();
             boolean failed = false;
-            for (PlaybookDefinition p : playbooks) {
-                if (!runner.catalog().isApplicable(p, subject)) continue;
+            for (var p : playbooks.entrySet()) {
                 Map<String, Object> accepted = new LinkedHashMap<>();
                 inputs.forEach((k, v) -> {
-                    if (p.inputs().stream().anyMatch(in -> in.name().equals(k))) accepted.put(k, v);
+                    if (p.getValue().contains(k)) accepted.put(k, v);
                 });
-                PlaybookRunner.Result r = runner.runToEnd(p, subject, accepted, trigger);
-                Object report = r.outputs().get("reportId");
-                runs.add(new BulkJob.RunView(p.id(), r.state().name().toLowerCase(java.util.Locale.ROOT),
+                PlaybookRunner.Result r = runner.runToEnd(p.getKey(), item.indicatorId(), accepted, requester);
+                if (r == null) continue; // does not apply to this indicator's type
+                Object report = r.outputs() == null ? null : r.outputs().get("reportId");
+                runs.add(new BulkJob.RunView(p.getKey(), r.state().toLowerCase(java.util.Locale.ROOT),
                         report == null ? null : report.toString(), r.failure(), r.fromCache()));
-                failed |= r.state() != RunState.COMPLETED;
+                failed |= !r.completed();
             }
             String message = runs.isEmpty() ? "no requested playbook applies to a " + item.type() : null;
             job.update(with(item, failed ? BulkJob.ItemState.FAILED : BulkJob.ItemState.COMPLETED, message, runs));
@@ -168,7 +153,8 @@ class BulkEnrichment implements DisposableBean {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("bulk enrichment of indicator {} failed", item.indicatorId(), e);
-            job.update(with(item, BulkJob.ItemState.FAILED, e.getClass().getSimpleName(), List.of()));
+            job.update(with(item, BulkJob.ItemState.FAILED, e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), List.of()));
         } finally {
             slots.release();
         }

@@ -5,63 +5,79 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import riposte.core.playbook.Expressions;
-import riposte.core.playbook.FunctionCatalog;
-import riposte.core.playbook.PlaybookCatalog;
-import riposte.core.playbook.PlaybookLoader;
-import riposte.core.playbook.PlaybookDefinition;
-import riposte.core.playbook.PlaybookEngine;
-import riposte.core.playbook.PlaybookPorts;
-import riposte.core.playbook.PlaybookRun;
-import riposte.core.playbook.PlaybookSubject;
-import riposte.core.playbook.RunState;
-import riposte.core.playbook.StepRun;
-import riposte.core.playbook.Trigger;
+import riposte.core.playbook.ObjectKind;
+import riposte.core.playbook.ObjectRef;
+import riposte.server.playbook.PlaybookService;
+import riposte.server.playbook.PlaybookView;
+import riposte.server.playbook.RunView;
+import riposte.server.system.Actor;
+import riposte.server.system.InvalidFieldException;
 
 /**
- * Runs one playbook to its end for bulk enrichment. Today it uses the core in-memory engine against the server's
- * {@link PlaybookPorts} (waiting out retries on the calling virtual thread); when the durable runs land, this is the
- * one class to switch to them. A run that waits for an approval is cancelled: bulk work never asks for one.
+ * Runs one playbook on an indicator to its end for bulk enrichment, as a durable run of the server's
+ * {@link PlaybookService} (stored, resumed after a restart, listed with the indicator's runs), and waits for it by
+ * reading it back. The caller's security context must be the requester's: the run is started and audited as them.
  */
 @Component
 class PlaybookRunner {
-    /** How a run ended: its state, why it failed, whether every Threat Intel answer came from the cache, outputs. */
-    record Result(RunState state, String failure, boolean fromCache, Map<String, Object> outputs) {}
+    /** How often a waiting bulk worker reads its run back; the run itself advances as soon as it can. */
+    static final Duration POLL = Duration.ofMillis(100);
 
-    // Own instances, not beans: the durable engine will bring the server's catalogue and expressions.
-    private final Expressions expressions = new Expressions();
-    private final PlaybookCatalog builtIns = new PlaybookLoader(FunctionCatalog.symantec(), expressions).load(null);
-    private final PlaybookPorts ports;
+    /** How a run ended: its state, why it failed, whether every Threat Intel answer came from the cache, outputs. */
+    record Result(String state, String failure, boolean fromCache, Map<String, Object> outputs) {
+        boolean completed() {
+            return "COMPLETED".equals(state);
+        }
+    }
+
+    private final PlaybookService playbooks;
     private final Clock clock;
 
-    PlaybookRunner(PlaybookPorts ports, Clock clock) {
-        this.ports = ports;
+    PlaybookRunner(PlaybookService playbooks, Clock clock) {
+        this.playbooks = playbooks;
         this.clock = clock;
     }
 
-    /** The built-in playbooks. */
-    PlaybookCatalog catalog() {
-        return builtIns;
+    /**
+     * The names of the inputs of {@code playbookId}, a valid playbook on indicators.
+     *
+     * @throws InvalidFieldException naming {@code field} otherwise, listing the playbooks that would do
+     */
+    java.util.Set<String> inputsOfIndicatorPlaybook(String field, String playbookId) {
+        var found = playbookId == null ? java.util.Optional.<PlaybookView>empty() : playbooks.list().stream()
+                .filter(p -> p.valid() && p.id().equals(playbookId)).findFirst();
+        if (found.isEmpty() || !"indicator".equals(found.get().objectKind())) {
+            throw new InvalidFieldException(field, "'" + playbookId + "' is not a playbook on indicators: expected one "
+                    + "of " + String.join(", ", playbooks.list().stream()
+                    .filter(p -> p.valid() && "indicator".equals(p.objectKind())).map(PlaybookView::id).toList()));
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        found.get().inputs().forEach(i -> names.add(i.name()));
+        return names;
     }
 
-    Result runToEnd(PlaybookDefinition playbook, PlaybookSubject subject, Map<String, ?> inputs, Trigger trigger)
+    /**
+     * Starts the playbook on the indicator and waits until the run ends; null when the playbook does not apply to
+     * the indicator (its condition does not hold).
+     */
+    Result runToEnd(String playbookId, long indicatorId, Map<String, Object> inputs, String requester)
             throws InterruptedException {
-        // One engine per run: the in-memory engine serialises its runs on one lock.
-        var engine = new PlaybookEngine(expressions, ports, clock);
-        PlaybookRun run = engine.start(playbook, subject, inputs, trigger);
-        while (!run.state().terminal()) {
-            if (run.wakeAt() == null) {
-                run = engine.cancel(run.id(), "bulk", "bulk enrichment does not wait for approvals");
-                break;
-            }
-            Duration wait = Duration.between(clock.instant(), run.wakeAt());
-            if (!wait.isNegative() && !wait.isZero()) Thread.sleep(wait.toMillis() + 1);
-            run = engine.advance(run.id());
+        RunView run;
+        try {
+            run = playbooks.start(playbookId, new ObjectRef(ObjectKind.INDICATOR, null, String.valueOf(indicatorId)),
+                    inputs, () -> requester);
+        } catch (InvalidFieldException e) {
+            if (e.problems().stream().anyMatch(p -> p.field().equals("object"))) return null;
+            throw e;
+        }
+        while (!run.terminal()) {
+            Thread.sleep(POLL.toMillis());
+            run = playbooks.run(run.id());
         }
         boolean fromCache = true;
         boolean asked = false;
-        for (StepRun s : engine.steps(run.id())) {
-            if (s.outputs().get("cached") instanceof Boolean cached) {
+        for (RunView.Step s : run.steps() == null ? java.util.List.<RunView.Step>of() : run.steps()) {
+            if (s.outputs() != null && s.outputs().get("cached") instanceof Boolean cached) {
                 asked = true;
                 fromCache &= cached;
             }

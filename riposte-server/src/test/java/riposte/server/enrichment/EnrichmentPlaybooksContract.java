@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -21,21 +20,18 @@ import riposte.core.playbook.FunctionCatalog;
 import riposte.core.playbook.ObjectKind;
 import riposte.core.playbook.ObjectRef;
 import riposte.core.playbook.PlaybookCatalog;
-import riposte.core.playbook.PlaybookEngine;
 import riposte.core.playbook.PlaybookLoader;
 import riposte.core.playbook.PlaybookPorts;
-import riposte.core.playbook.PlaybookRun;
 import riposte.core.playbook.PlaybookSubject;
 import riposte.core.playbook.RunState;
-import riposte.core.playbook.Trigger;
 import riposte.server.ApiTestBase;
 import riposte.simulator.ses.SesSimulator;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The built-in enrichment playbooks, run by the core in-memory engine against the server's {@link PlaybookPorts}
- * bean, with the SES simulator over real HTTP: attributes, reports (HTML, JSON, PDF text) and associations are
- * checked over the REST API.
+ * The built-in enrichment playbooks as durable runs started over the REST API, against the server's
+ * {@link PlaybookPorts} bean and the SES simulator over real HTTP: attributes, reports (HTML, JSON, PDF text),
+ * associations and bulk enrichment are checked over the REST API.
  */
 abstract class EnrichmentPlaybooksContract extends ApiTestBase {
     static final String MALICIOUS_FILE = "5c299eeb3a64a3f25ba06556cb1e0a74263ff4d8328914a57fb1c2cb8f693025";
@@ -60,15 +56,26 @@ abstract class EnrichmentPlaybooksContract extends ApiTestBase {
 
     final PlaybookCatalog builtIns = new PlaybookLoader(FunctionCatalog.symantec(), new Expressions()).load(null);
 
-    PlaybookRun run(String playbook, long indicatorId, String type, String value, Map<String, ?> inputs) {
-        var engine = new PlaybookEngine(new Expressions(), ports, Clock.systemUTC());
-        Map<String, Object> data = new HashMap<>();
-        data.put("type", type);
-        data.put("value", value);
-        data.put("attributes", Map.of());
-        data.put("tags", java.util.List.of());
-        var subject = new PlaybookSubject(new ObjectRef(ObjectKind.INDICATOR, null, String.valueOf(indicatorId)), data);
-        return engine.start(builtIns.find(playbook).orElseThrow(), subject, inputs, Trigger.manual("tester"));
+    /** A finished durable run as the REST API shows it. */
+    record Run(RunState state, Map<String, Object> outputs, String failure) {}
+
+    /** Runs a playbook through the REST API (a durable run) and waits until it ends. */
+    Run run(String playbook, long indicatorId, String type, String value, Map<String, ?> inputs)
+            throws InterruptedException {
+        var started = post("/api/v1/playbooks/" + playbook + "/runs", Map.of("object",
+                Map.of("kind", "indicator", "id", String.valueOf(indicatorId)), "inputs", inputs));
+        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+        JsonNode run = started.body();
+        for (int i = 0; i < 1200 && !run.get("terminal").asBoolean(); i++) {
+            Thread.sleep(50);
+            run = get("/api/v1/runs/" + run.get("id").asString()).body();
+        }
+        assertThat(run.get("terminal").asBoolean()).as("run ended: %s", run).isTrue();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> outputs = json.convertValue(run.get("outputs"), Map.class);
+        JsonNode failure = run.get("failure");
+        return new Run(RunState.valueOf(run.get("state").asString()), outputs,
+                failure == null || failure.isNull() ? null : failure.toString());
     }
 
     long indicator(String value) {
@@ -86,7 +93,7 @@ abstract class EnrichmentPlaybooksContract extends ApiTestBase {
     @Test
     void fileInsightWritesTheSeedAttributesAndAReportViewableAsHtmlJsonAndPdf() throws Exception {
         long id = indicator(MALICIOUS_FILE);
-        PlaybookRun run = run("ses-file-insight", id, "sha256", MALICIOUS_FILE, Map.of());
+        Run run = run("ses-file-insight", id, "sha256", MALICIOUS_FILE, Map.of());
         assertThat(run.state()).as("%s", run).isEqualTo(RunState.COMPLETED);
 
         Map<String, String> attributes = attributes(id);
@@ -111,7 +118,7 @@ abstract class EnrichmentPlaybooksContract extends ApiTestBase {
     }
 
     @Test
-    void everyBuiltInPlaybookRunsOnASuitableIndicator() {
+    void everyBuiltInPlaybookRunsOnASuitableIndicator() throws Exception {
         Map<String, String> samples = Map.of("sha256", MALICIOUS_FILE, "domain", MALICIOUS_DOMAIN,
                 "cve", SES.population().cve(0).value());
         Map<String, Long> ids = new HashMap<>();
@@ -120,7 +127,7 @@ abstract class EnrichmentPlaybooksContract extends ApiTestBase {
         for (var playbook : builtIns.all()) {
             String type = samples.keySet().stream().filter(t -> builtIns.isApplicable(playbook, subject(ids.get(t), t,
                     samples.get(t)))).findFirst().orElseThrow(() -> new AssertionError(playbook.id() + " applies to none"));
-            PlaybookRun run = run(playbook.id(), ids.get(type), type, samples.get(type), Map.of());
+            Run run = run(playbook.id(), ids.get(type), type, samples.get(type), Map.of());
             assertThat(run.state()).as("%s: %s", playbook.id(), run.failure()).isEqualTo(RunState.COMPLETED);
             if (playbook.id().endsWith("-json")) {
                 String name = attributes(ids.get(type)).keySet().stream().filter(n -> n.endsWith(" JSON"))
@@ -154,12 +161,12 @@ abstract class EnrichmentPlaybooksContract extends ApiTestBase {
     }
 
     @Test
-    void aSecondRunIsAnsweredFromTheCacheAndItsReportSaysSo() {
+    void aSecondRunIsAnsweredFromTheCacheAndItsReportSaysSo() throws Exception {
         String file = SES.population().maliciousFile(7).value();
         long id = indicator(file);
-        PlaybookRun first = run("ses-file-protection", id, "sha256", file, Map.of());
+        Run first = run("ses-file-protection", id, "sha256", file, Map.of());
         long requests = SES.journal().total();
-        PlaybookRun second = run("ses-file-protection", id, "sha256", file, Map.of());
+        Run second = run("ses-file-protection", id, "sha256", file, Map.of());
         assertThat(SES.journal().total()).as("no request for a fresh cached section").isEqualTo(requests);
         assertThat(get("/api/v1/reports/" + first.outputs().get("reportId") + "/json").body().get("fields")
                 .get("Data from").asString()).startsWith("Symantec, fetched live ");
@@ -168,14 +175,14 @@ abstract class EnrichmentPlaybooksContract extends ApiTestBase {
     }
 
     @Test
-    void relatedCreatesAssociatedIndicatorsOnlyWhenAsked() {
+    void relatedCreatesAssociatedIndicatorsOnlyWhenAsked() throws Exception {
         long quiet = indicator(MALICIOUS_FILE);
         run("ses-file-related", quiet, "sha256", MALICIOUS_FILE, Map.of());
         String related = attributes(quiet).get("Symantec ThreatIntel Related Hosts");
         assertThat(related).as("the sample file has related hosts").isNotBlank();
         assertThat(get("/api/v1/indicators/" + quiet + "/associations").body().size()).isZero();
 
-        PlaybookRun run = run("ses-file-related", quiet, "sha256", MALICIOUS_FILE, Map.of("createAssociated", true));
+        Run run = run("ses-file-related", quiet, "sha256", MALICIOUS_FILE, Map.of("createAssociated", true));
         assertThat(run.state()).isEqualTo(RunState.COMPLETED);
         JsonNode associated = get("/api/v1/indicators/" + quiet + "/associations").body();
         assertThat(associated.valueStream().map(a -> a.get("value").asString()))

@@ -1,0 +1,44 @@
+package riposte.server.enrichment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import riposte.server.ApiTestBase;
+import riposte.simulator.ses.SesSimulator;
+import tools.jackson.databind.JsonNode;
+
+/** Auto-enrichment through the real ports: a new indicator gets its Symantec attributes and report by itself. */
+class H2AutoEnrichmentTest extends ApiTestBase {
+    static final SesSimulator SES = SesSimulator.builder().port(0).build().start();
+
+    @DynamicPropertySource
+    static void ses(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:riposte-auto-enrichment;DB_CLOSE_DELAY=-1");
+        registry.add("riposte.playbooks.auto-enrichment.enabled", () -> "true"); // ApiTestBase turns it off
+        registry.add("riposte.ses.url", () -> SES.baseUrl().toString());
+        registry.add("riposte.ses.client-id", SES::clientId);
+        registry.add("riposte.ses.client-secret", SES::clientSecret);
+    }
+
+    @Test
+    void aNewDomainIsEnrichedByItself() throws Exception {
+        String domain = SES.population().maliciousDomains(30).get(29).value();
+        long id = post("/api/v1/indicators", Map.of("value", domain)).get("id").asLong();
+        JsonNode reports = null;
+        for (int i = 0; i < 300; i++) {
+            reports = get("/api/v1/reports?indicatorId=" + id).body();
+            if (reports.get("totalItems").asInt() > 0) break;
+            Thread.sleep(100);
+        }
+        assertThat(reports.get("totalItems").asInt()).as("runs: %s", get("/api/v1/runs?objectKind=indicator&objectId="
+                + id).body()).isPositive();
+        assertThat(reports.get("items").get(0).get("title").asString())
+                .startsWith("Symantec ThreatIntel Network Insight Report - ");
+        assertThat(get("/api/v1/indicators/" + id + "/attributes").body().valueStream()
+                .map(a -> a.get("name").asString())).contains("Symantec ThreatIntel Reputation",
+                "Symantec ThreatIntel Risk Level");
+    }
+}
