@@ -40,6 +40,28 @@
     if (region) region.textContent = message;
   });
 
+  // Incident tabs from the keyboard: arrow keys move between tabs, Enter opens one; after htmx swapped the page in,
+  // focus goes back to the chosen tab instead of being lost with the replaced element.
+  var tabChosen = false;
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+    var tab = e.target.closest ? e.target.closest("[role=tab]") : null;
+    if (!tab) return;
+    var tabs = Array.prototype.slice.call(tab.closest("[role=tablist]").querySelectorAll("[role=tab]"));
+    var i = tabs.indexOf(tab);
+    tabs[(i + (e.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length].focus();
+    e.preventDefault();
+  });
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    tabChosen = !!(e.detail.elt && e.detail.elt.getAttribute && e.detail.elt.getAttribute("role") === "tab");
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!tabChosen) return;
+    tabChosen = false;
+    var selected = document.querySelector("#incident [role=tab][aria-selected=true]");
+    if (selected) selected.focus();
+  });
+
   // "Close" buttons of the run panel empty it.
   document.addEventListener("click", function (e) {
     var button = e.target.closest ? e.target.closest("[data-close]") : null;

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -100,8 +101,25 @@ class IncidentConsoleBrowserTest extends ConsoleBrowserTest {
         var download = download(link.getAttribute("href").replaceFirst("^https?://[^/]+", ""));
         assertThat(new String(download.body(), StandardCharsets.UTF_8)).isEqualTo("process list\n");
 
+        // a file over the server's limit (1MB in tests) is refused before it is sent
+        Path big = Files.createTempFile("too-big-", ".bin");
+        Files.write(big, new byte[2 * 1024 * 1024]);
+        browser.findElement(By.id("attachment-file")).sendKeys(big.toAbsolutePath().toString());
+        click(By.id("upload"));
+        assertThat(text(By.cssSelector("#attachment-form .upload-error"))).contains("at most 1048576 bytes");
+        assertThat(get("/api/v1/incidents/" + id + "/attachments").get("totalItems").asLong()).isEqualTo(1);
+
+        // the tabs from the keyboard: arrow to the next tab, Enter opens it and keeps the focus there
+        browser.findElement(By.cssSelector("a[data-tab='attachments']")).sendKeys(Keys.ARROW_LEFT);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor(ExpectedConditions.attributeToBe(By.cssSelector("a[data-tab='notes']"), "aria-selected", "true"));
+        waitFor(d -> "notes".equals(d.switchTo().activeElement().getAttribute("data-tab")));
+
         open("/console/incidents?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         assertThat(browser.findElements(By.cssSelector("#incidents tbody tr"))).hasSize(1);
+        click(By.xpath("//table[@id='incidents']//th/a[normalize-space()='Severity']"));
+        waitFor(ExpectedConditions.urlContains("sort=severity"));
+        assertThat(browser.findElement(By.cssSelector("#incidents th[aria-sort=ascending]")).getText()).isEqualTo("SEVERITY");
         open("/console/incidents/" + id + "?tab=artifacts");
         screenshot("incident-artifacts");
     }
