@@ -122,6 +122,7 @@ class SecurityConfiguration {
                     // and the audit log for admins; individual actions may ask for more (e.g. response playbooks)
                     .requestMatchers("/console/settings", "/console/settings/**", "/console/audit",
                             "/console/audit/**").hasRole(Role.ADMIN.name())
+                    .requestMatchers("/console/account", "/console/account/**").hasRole(Role.VIEWER.name())
                     .requestMatchers(HttpMethod.GET, "/", "/console", "/console/**").hasRole(Role.VIEWER.name())
                     .requestMatchers("/console", "/console/**").hasRole(Role.ANALYST.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Role.VIEWER.name())

@@ -214,6 +214,31 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         entry("POST /console/runs/{runId}/cancel", Role.ANALYST, t -> "/console/runs/" + waitingForApproval() + "/cancel", null);
         entry("POST /console/runs/{runId}/decide", Role.ANALYST,
                 t -> "/console/runs/" + waitingForApproval() + "/decide?step=approve&approve=true", null);
+        entry("GET /console/settings", Role.ADMIN, "/console/settings");
+        entry("GET /console/settings/users", Role.ADMIN, "/console/settings/users");
+        entry("POST /console/settings/users", Role.ADMIN, t -> "/console/settings/users?username="
+                + unique("console") + "&role=viewer&password=a-long-enough-password", null);
+        entry("POST /console/settings/users/{id}", Role.ADMIN,
+                t -> "/console/settings/users/" + user(Role.VIEWER) + "?role=analyst&version=0", null);
+        entry("GET /console/settings/tokens", Role.ADMIN, "/console/settings/tokens");
+        entry("POST /console/settings/tokens", Role.ADMIN, t -> "/console/settings/tokens?name=matrix", null);
+        entry("POST /console/settings/tokens/{id}/revoke", Role.ADMIN,
+                t -> "/console/settings/tokens/" + ownToken(t) + "/revoke", null);
+        entry("GET /console/settings/credentials", Role.ADMIN, "/console/settings/credentials");
+        entry("POST /console/settings/credentials", Role.ADMIN,
+                t -> "/console/settings/credentials?kind=SEPM&secret=s&name=" + unique("matrix"), null);
+        entry("POST /console/settings/credentials/{id}", Role.ADMIN,
+                t -> "/console/settings/credentials/" + credential() + "?version=0&description=changed", null);
+        entry("POST /console/settings/credentials/{id}/delete", Role.ADMIN,
+                t -> "/console/settings/credentials/" + credential() + "/delete", null);
+        entry("GET /console/settings/attributes", Role.ADMIN, "/console/settings/attributes");
+        entry("POST /console/settings/attributes/import", Role.ADMIN, "/console/settings/attributes/import");
+        entry("GET /console/settings/enrichment", Role.ADMIN, "/console/settings/enrichment");
+        entry("GET /console/audit", Role.ADMIN, "/console/audit?objectType=incident");
+        entry("GET /console/account", Role.VIEWER, "/console/account");
+        entry("POST /console/account/tokens", Role.VIEWER, t -> "/console/account/tokens?name=matrix", null);
+        entry("POST /console/account/tokens/{id}/revoke", Role.VIEWER,
+                t -> "/console/account/tokens/" + ownToken(t) + "/revoke", null);
         entry("GET /console/reports", Role.VIEWER, "/console/reports");
         entry("GET /console/reports/{id}", Role.VIEWER, t -> "/console/reports/" + report(), null);
         entry("GET /console/reports/{id}/body", Role.VIEWER, t -> "/console/reports/" + report() + "/body", null);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import riposte.core.playbook.ObjectKind;
 import riposte.core.playbook.ObjectRef;
 import riposte.server.artifact.ArtifactService;
+import riposte.server.console.FormCheck;
 import riposte.server.console.run.RunForms;
 import riposte.server.datatable.RowService;
 import riposte.server.incident.IncidentService;

@@ -14,6 +14,7 @@ import riposte.server.artifact.ArtifactService;
 import riposte.server.artifact.ArtifactView;
 import riposte.server.attachment.AttachmentService;
 import riposte.server.attachment.AttachmentView;
+import riposte.server.console.FormCheck;
 import riposte.server.note.NoteService;
 import riposte.server.note.NoteView;
 import riposte.server.system.Actor;

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import riposte.server.console.FormCheck;
 import riposte.server.console.Htmx;
 import riposte.server.incident.IncidentService;
 import riposte.server.incident.IncidentUpdate;

@@ -3,6 +3,7 @@ package riposte.server.console.incident;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import riposte.server.console.FormCheck;
 import riposte.server.datatable.DefinitionView;
 import riposte.server.datatable.RowService;
 import riposte.server.system.InvalidFieldException;

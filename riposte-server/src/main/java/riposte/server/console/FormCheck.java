@@ -1,4 +1,4 @@
-package riposte.server.console.incident;
+package riposte.server.console;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -12,7 +12,7 @@ import riposte.server.system.InvalidFieldException.FieldProblem;
  * so that a field the API refuses is refused by the console with the same message, and nothing half-written stays.
  */
 @Component
-class FormCheck {
+public class FormCheck {
     private final Validator validator;
 
     FormCheck(Validator validator) {
@@ -20,7 +20,7 @@ class FormCheck {
     }
 
     /** Returns {@code body} when it is valid; otherwise throws a {@link InvalidFieldException} naming each field. */
-    <T> T valid(T body) {
+    public <T> T valid(T body) {
         var violations = validator.validate(body);
         if (violations.isEmpty()) return body;
         throw new InvalidFieldException(violations.stream()
@@ -30,7 +30,7 @@ class FormCheck {
     }
 
     /** The problems of an {@link InvalidFieldException} as one line per field, for a form's error list. */
-    static java.util.List<String> lines(InvalidFieldException e) {
+    public static java.util.List<String> lines(InvalidFieldException e) {
         return e.problems().stream().map(p -> p.field() + ": " + p.message()).toList();
     }
 }
