@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 import riposte.core.playbook.Decider;
 import riposte.core.playbook.Decision;
@@ -47,6 +51,7 @@ import riposte.server.system.Sql;
 class DurableEngine {
     private static final Logger log = LoggerFactory.getLogger(DurableEngine.class);
     private static final int MAX_DECISIONS = 10_000;
+    private static final int LOCAL_TRIES = 3;
     static final PlaybookPorts NO_PORTS = new PlaybookPorts(null, null, null, null, null, null, null);
 
     /** What an advance ended with. */
@@ -158,14 +163,7 @@ class DurableEngine {
                         runs.putStep(done, seq);
                     });
                 } else {
-                    List<StepRun> before = List.copyOf(log);
-                    done = transactions.execute(tx -> {
-                        StepRun result = runner.execute(running, before, current, e.step(), now, portsNow);
-                        save(running, version, false);
-                        interrupted.ifPresent(s -> runs.putStep(s, RunRepository.seq(log, s)));
-                        runs.putStep(result, seq);
-                        return result;
-                    });
+                    done = executeLocally(running, log, current, e, interrupted, seq, version, now, portsNow);
                 }
                 put(log, done);
                 run = running;
@@ -180,6 +178,54 @@ class DurableEngine {
             return new Outcome.Settled(settled);
         }
         throw new IllegalStateException("run " + run.id() + " made no progress after " + MAX_DECISIONS + " decisions");
+    }
+
+    /**
+     * Executes a step that only writes through the ports inside the transaction that stores its outcome. A failed
+     * step's writes are rolled back and the failure is stored on its own; a transaction that a port's conflict (e.g.
+     * two runs creating the same attribute definition) left rollback-only is tried again, as nothing of it committed.
+     */
+    private StepRun executeLocally(PlaybookRun running, List<StepRun> log, StepRun current, Decision.ExecuteStep e,
+            Optional<StepRun> interrupted, int seq, long[] version, Instant now, PlaybookPorts portsNow) {
+        List<StepRun> before = List.copyOf(log);
+        String conflict = null;
+        for (int attempt = 0; attempt < LOCAL_TRIES; attempt++) {
+            long versionBefore = version[0];
+            try {
+                StepRun result = transactions.execute(tx -> {
+                    StepRun r = runner.execute(running, before, current, e.step(), now, portsNow);
+                    if (r.state() == riposte.core.playbook.StepState.FAILED) {
+                        tx.setRollbackOnly();
+                        return r;
+                    }
+                    save(running, version, false);
+                    interrupted.ifPresent(s -> runs.putStep(s, RunRepository.seq(log, s)));
+                    runs.putStep(r, seq);
+                    return r;
+                });
+                if (result.state() != riposte.core.playbook.StepState.FAILED) return result;
+                store(running, log, interrupted, result, seq, version);
+                return result;
+            } catch (UnexpectedRollbackException | TransientDataAccessException | DuplicateKeyException ex) {
+                version[0] = versionBefore; // nothing of the attempt committed
+                conflict = ex.getClass().getSimpleName();
+            }
+        }
+        StepRun failed = new StepRun(current.runId(), current.stepId(), current.attempt(),
+                riposte.core.playbook.StepState.FAILED, current.startedAt(), now, Map.of(),
+                StepError.transientError("the step's writes conflicted with other work " + LOCAL_TRIES + " times ("
+                        + conflict + ")"), null, current.polls());
+        store(running, log, interrupted, failed, seq, version);
+        return failed;
+    }
+
+    private void store(PlaybookRun running, List<StepRun> log, Optional<StepRun> interrupted, StepRun result, int seq,
+            long[] version) {
+        write(() -> {
+            save(running, version, false);
+            interrupted.ifPresent(s -> runs.putStep(s, RunRepository.seq(log, s)));
+            runs.putStep(result, seq);
+        });
     }
 
     private void save(PlaybookRun run, long[] version, boolean release) {
