@@ -212,7 +212,7 @@ public final class EngineOverheadBenchmark {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         long done = completed(service);
         while (done < target && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // a count over all runs: not too often
             done = completed(service);
         }
         return Math.max(0, target - done);
@@ -226,7 +226,14 @@ public final class EngineOverheadBenchmark {
         for (int page = 0; page * size < n; page++) {
             PageResponse<RunView> runs = service.runs(filter, new PageQuery(page, size));
             for (RunView r : runs.items()) {
-                h.recordValue(Math.max(0, Duration.between(r.createdAt(), r.updatedAt()).toNanos() / 1000));
+                long us = Math.max(0, Duration.between(r.createdAt(), r.updatedAt()).toNanos() / 1000);
+                h.recordValue(us);
+                if (us > 1_000_000 && Boolean.getBoolean("bench.explain")) {
+                    RunView full = service.run(r.id());
+                    System.out.println("slow run " + r.id() + " created " + r.createdAt() + " completed " + r.updatedAt()
+                            + " steps " + full.steps().stream().map(x -> x.stepId() + "#" + x.attempt() + " "
+                            + x.state() + " " + x.startedAt() + ".." + x.finishedAt()).toList());
+                }
             }
             if (runs.items().size() < size) break;
         }

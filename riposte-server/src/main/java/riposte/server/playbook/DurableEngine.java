@@ -153,7 +153,7 @@ class DurableEngine {
                     write(() -> {
                         save(running, version, false);
                         interrupted.ifPresent(s -> runs.putStep(s, RunRepository.seq(log, s)));
-                        runs.putStep(current, seq);
+                        runs.putStep(current, seq, seq < log.size());
                     });
                     put(log, current);
                     List<StepRun> before = List.copyOf(log);
@@ -200,7 +200,7 @@ class DurableEngine {
                     }
                     save(running, version, false);
                     interrupted.ifPresent(s -> runs.putStep(s, RunRepository.seq(log, s)));
-                    runs.putStep(r, seq);
+                    runs.putStep(r, seq, seq < log.size());
                     return r;
                 });
                 if (result.state() != riposte.core.playbook.StepState.FAILED) return result;

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedulesEnabled whether schedule triggers fire
  * @param scheduleMaxObjects the most objects one scheduled firing starts runs on (the rest are logged as skipped)
  * @param autoEnrichment which rule triggers of playbooks that call a source (auto-enrichment) fire
+ * @param advanceConcurrency how many runs a node advances at once on its immediate path (the others queue in
+ *     memory); keep it below the connection pool size so that starting runs and the API still get connections
  */
 @ConfigurationProperties("riposte.playbooks")
 public record PlaybookSettings(
@@ -27,7 +29,8 @@ public record PlaybookSettings(
         @DefaultValue("true") boolean rulesEnabled,
         @DefaultValue("true") boolean schedulesEnabled,
         @DefaultValue("1000") int scheduleMaxObjects,
-        @DefaultValue AutoEnrichment autoEnrichment) {
+        @DefaultValue AutoEnrichment autoEnrichment,
+        @DefaultValue("6") int advanceConcurrency) {
 
     /**
      * Auto-enrichment: the rule triggers of playbooks whose steps call a source's functions ({@code ses.*} is the

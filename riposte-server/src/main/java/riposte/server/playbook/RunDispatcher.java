@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ class RunDispatcher {
     private final Clock clock;
     private final ExecutorService now = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService heartbeat;
+    private final Semaphore advancing;
 
     RunDispatcher(DurableEngine engine, SchedulerClient scheduler, RunRepository runs, PlaybookSettings settings,
             Clock clock) {
@@ -49,6 +51,7 @@ class RunDispatcher {
         this.runs = runs;
         this.settings = settings;
         this.clock = clock;
+        this.advancing = new Semaphore(Math.max(1, settings.advanceConcurrency()));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "playbook-lease-heartbeat");
             t.setDaemon(true);
@@ -98,7 +101,14 @@ class RunDispatcher {
 
     /** Advances the run on a virtual thread of this node once the current transaction (if any) has committed. */
     void advanceSoon(String runId) {
-        afterCommit(() -> submit(() -> settle(runId, engine.advance(runId))));
+        afterCommit(() -> submit(() -> {
+            advancing.acquireUninterruptibly();
+            try {
+                settle(runId, engine.advance(runId));
+            } finally {
+                advancing.release();
+            }
+        }));
     }
 
     /** Runs {@code work} on a virtual thread (e.g. rule triggers, after the change that fired them committed). */

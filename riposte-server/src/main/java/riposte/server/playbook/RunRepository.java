@@ -209,6 +209,11 @@ class RunRepository {
 
     /** Inserts the attempt, or updates it when it is already stored (a poll's later calls, an attempt's outcome). */
     void putStep(StepRun s, int seq) {
+        putStep(s, seq, true);
+    }
+
+    /** As {@link #putStep(StepRun, int)}; {@code known=false} skips the update for an attempt never stored yet. */
+    void putStep(StepRun s, int seq, boolean known) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("run", s.runId());
         p.put("step", s.stepId());
@@ -222,10 +227,10 @@ class RunRepository {
         p.put("errorMessage", s.error() == null ? null : clip(s.error().message(), 4000));
         p.put("nextPollAt", Sql.ts(s.nextPollAt()));
         p.put("polls", s.polls());
-        int updated = jdbc.sql("""
+        int updated = known ? jdbc.sql("""
                 update playbook_step_runs set state = :state, finished_at = :finishedAt, outputs = :outputs,
                     error_kind = :errorKind, error_message = :errorMessage, next_poll_at = :nextPollAt, polls = :polls
-                where run_id = :run and step_id = :step and attempt = :attempt""").params(p).update();
+                where run_id = :run and step_id = :step and attempt = :attempt""").params(p).update() : 0;
         if (updated == 0) {
             jdbc.sql("""
                     insert into playbook_step_runs (run_id, step_id, attempt, seq, state, started_at, finished_at,
