@@ -85,7 +85,12 @@ public enum Setting {
             "Base64 of the 32-byte key stored credentials are encrypted with. Secret."),
     SERVE_SECRET_KEY_FILE("server.secret-key-file", null, "RIPOSTE_SECRET_KEY_FILE", "A file holding that key."),
     SERVE_LOG_FORMAT("server.log-format", "text", "RIPOSTE_LOG_FORMAT",
-            "text, or json (Elastic Common Schema), ecs, logstash or gelf: one JSON object per line on stdout.");
+            "text, or json (Elastic Common Schema), ecs, logstash or gelf: one JSON object per line on stdout."),
+    PLAYBOOKS_DIR("playbooks.dir", "./data/playbooks", "Folder of user playbooks the server reads at start."),
+    PLAYBOOKS_AUTO_ENRICHMENT("playbooks.auto-enrichment", "true", "RIPOSTE_AUTO_ENRICHMENT",
+            "Whether enrichment playbooks run by themselves on new indicators."),
+    SCHEDULER_POLLING_INTERVAL("scheduler.polling-interval", "1s",
+            "How often each server node looks for due durable work.");
 
     private final String key;
     private final String defaultValue;
