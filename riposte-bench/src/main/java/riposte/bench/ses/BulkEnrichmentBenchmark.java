@@ -1,23 +1,12 @@
 package riposte.bench.ses;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import riposte.cli.io.BulkRunner;
 import riposte.cli.io.IndicatorInput;
 import riposte.core.enrichment.Enricher;
@@ -73,9 +62,8 @@ public final class BulkEnrichmentBenchmark {
     }
 
     private static void run(Scenario s, List<String> texts) throws Exception {
-        Process sim = startSimulator(s);
-        try {
-            URI base = awaitUrl(sim);
+        try (SesSimulatorProcess sim = SesSimulatorProcess.start(s.latencyMs(), s.rateLimit())) {
+            URI base = sim.baseUrl();
             SesClient.Builder b = SesClient.builder().baseUrl(base).maxConcurrency(s.concurrency())
                     .credentials(SesCredentials.ofClientIdAndSecret("riposte-sim", "riposte-sim-secret"))
                     .maxAttempts(10)
@@ -99,46 +87,11 @@ public final class BulkEnrichmentBenchmark {
                 });
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = done.get() / seconds;
-                long throttled = stat(base, "tooManyRequests");
+                long throttled = sim.stat("tooManyRequests");
                 System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %d | %d | %.1f | %.1f | %.1f | %.2f | %d | %d |%n",
                         s.name(), s.latencyMs(), s.rateLimit(), s.concurrency(), done.get(), seconds, rate,
                         s.ceiling(), rate / s.ceiling(), lost.get(), throttled);
             }
-        } finally {
-            sim.destroy();
-            sim.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static Process startSimulator(Scenario s) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "riposte.cli.Riposte",
-                "simulate", "ses", "--port", "0", "--latency-ms", String.valueOf(s.latencyMs()),
-                "--rate-limit", String.valueOf(s.rateLimit()))
-                .redirectErrorStream(true).start();
-    }
-
-    private static URI awaitUrl(Process sim) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));
-        Pattern listening = Pattern.compile("listening on (\\S+)");
-        for (String line; (line = out.readLine()) != null; ) {
-            Matcher m = listening.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return URI.create(m.group(1));
-            }
-        }
-        throw new IllegalStateException("the simulator exited before listening");
-    }
-
-    /** Reads one top-level counter of the simulator's /_sim/stats. */
-    private static long stat(URI base, String key) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(base.resolve("/_sim/stats")).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body());
-        return json.path(key).asLong();
     }
 }

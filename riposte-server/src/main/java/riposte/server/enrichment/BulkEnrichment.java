@@ -13,13 +13,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
+import riposte.core.indicator.Indicator;
+import riposte.core.indicator.IndicatorParser;
+import riposte.core.indicator.InvalidIndicatorException;
 import riposte.server.indicator.Indicators;
 import riposte.server.system.InvalidFieldException;
 import riposte.server.system.NotFoundException;
 
 /**
  * Bulk enrichment: parse a list of indicator texts, create the indicators, and run the enrichment playbooks on each,
- * at most {@code riposte.ses.max-concurrency} indicators at a time. Every Threat Intel call waits behind the
+ * at most {@value #INDICATORS_PER_REQUEST_SLOT} × {@code riposte.ses.max-concurrency} indicators at a time. Every Threat Intel call waits behind the
  * credential's rate governor (requests wait, they are not rejected), and sections fresh in the cache are not asked
  * again. Each playbook is a durable run ({@link PlaybookRunner}), started as the requester. Progress is kept in memory
  * (the last {@value #KEPT_JOBS} jobs): a restart loses the job's progress and its indicators not yet started; runs
@@ -29,6 +32,8 @@ import riposte.server.system.NotFoundException;
 class BulkEnrichment implements DisposableBean {
     static final int MAX_INDICATORS = 10_000;
     static final int KEPT_JOBS = 100;
+    /** Indicators a bulk job works on at once per SES request slot ({@code riposte.ses.max-concurrency}). */
+    static final int INDICATORS_PER_REQUEST_SLOT = 4;
     /** Used when the request names no playbooks: each indicator gets those that apply to its type. */
     static final List<String> DEFAULT_PLAYBOOKS = List.of("ses-file-insight", "ses-file-protection",
             "ses-network-insight", "ses-network-protection", "ses-cve-protection");
@@ -43,7 +48,9 @@ class BulkEnrichment implements DisposableBean {
     BulkEnrichment(Indicators indicators, PlaybookRunner runner, SesSettings settings) {
         this.indicators = indicators;
         this.runner = runner;
-        this.slots = new Semaphore(Math.max(1, settings.maxConcurrency()));
+        // More indicators in flight than SES requests: most of a run is not the request (the client and the governor
+        // bound those), so the requests are kept busy. Fair: in input order.
+        this.slots = new Semaphore(Math.max(1, settings.maxConcurrency() * INDICATORS_PER_REQUEST_SLOT), true);
     }
 
     /** A bulk request: indicator texts (defanged forms accepted), optional playbook ids and Related option. */
@@ -59,21 +66,20 @@ class BulkEnrichment implements DisposableBean {
             throw new InvalidFieldException("indicators", "at most " + MAX_INDICATORS + " per request, got "
                     + request.indicators().size());
         }
+        // Parsed here, so that bad values are reported at once; created by the workers, so that a long list is
+        // accepted without waiting for thousands of inserts.
         List<BulkJob.ItemView> items = new ArrayList<>();
-        List<Indicators.Ref> refs = new ArrayList<>();
         for (int i = 0; i < request.indicators().size(); i++) {
             String input = request.indicators().get(i);
             String shown = input == null ? "" : input.length() > 200 ? input.substring(0, 197) + "..." : input;
             try {
-                if (input == null || input.isBlank()) throw new InvalidFieldException("value", "is empty");
-                Indicators.Ref ref = indicators.findOrCreate(actor, input).indicator();
-                refs.add(ref);
-                items.add(new BulkJob.ItemView(i, shown, ref.id(), ref.type(), ref.value(), BulkJob.ItemState.QUEUED,
-                        null, List.of()));
-            } catch (InvalidFieldException e) {
-                refs.add(null);
-                items.add(new BulkJob.ItemView(i, shown, null, null, null, BulkJob.ItemState.INVALID,
-                        e.problems().getFirst().message(), List.of()));
+                if (input == null || input.isBlank()) throw new InvalidIndicatorException("", "the value is empty");
+                Indicator parsed = IndicatorParser.parse(input);
+                items.add(new BulkJob.ItemView(i, shown, null, parsed.type().id(), parsed.value(),
+                        BulkJob.ItemState.QUEUED, null, List.of()));
+            } catch (InvalidIndicatorException e) {
+                items.add(new BulkJob.ItemView(i, shown, null, null, null, BulkJob.ItemState.INVALID, e.getMessage(),
+                        List.of()));
             }
         }
         BulkJob job = new BulkJob(UUID.randomUUID().toString(), actor, runner.now(), List.copyOf(playbooks.keySet()),
@@ -81,9 +87,8 @@ class BulkEnrichment implements DisposableBean {
         remember(job);
         Map<String, Object> inputs = Boolean.TRUE.equals(request.createAssociated())
                 ? Map.of("createAssociated", true) : Map.of();
-        for (int i = 0; i < items.size(); i++) {
-            if (refs.get(i) == null) continue;
-            BulkJob.ItemView item = items.get(i);
+        for (BulkJob.ItemView item : items) {
+            if (item.state() == BulkJob.ItemState.INVALID) continue;
             // The workers start the runs as the requester: they carry the request's security context.
             threads.submit(new DelegatingSecurityContextRunnable(() -> process(job, item, playbooks, inputs, actor)));
         }
@@ -132,7 +137,10 @@ class BulkEnrichment implements DisposableBean {
             return;
         }
         try {
-            job.update(with(item, BulkJob.ItemState.RUNNING, null, List.of()));
+            Indicators.Ref ref = indicators.findOrCreate(requester, item.value()).indicator();
+            item = new BulkJob.ItemView(item.position(), item.input(), ref.id(), ref.type(), ref.value(),
+                    BulkJob.ItemState.RUNNING, null, List.of());
+            job.update(item);
             List<BulkJob.RunView> runs = new ArrayList<>();
             boolean failed = false;
             for (var p : playbooks.entrySet()) {

@@ -20,8 +20,12 @@ import riposte.server.system.InvalidFieldException;
  */
 @Component
 class PlaybookRunner {
-    /** How often a waiting bulk worker reads its run back; the run itself advances as soon as it can. */
-    static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * How soon a waiting bulk worker first reads its run back, doubling up to {@link #MAX_POLL}: most runs end within
+     * a few hundred milliseconds, and the run itself advances as soon as it can.
+     */
+    static final Duration FIRST_POLL = Duration.ofMillis(10);
+    static final Duration MAX_POLL = Duration.ofMillis(250);
 
     /** How a run ended: its state, why it failed, whether every Threat Intel answer came from the cache, outputs. */
     record Result(String state, String failure, boolean fromCache, Map<String, Object> outputs) {
@@ -70,8 +74,10 @@ class PlaybookRunner {
             if (e.problems().stream().anyMatch(p -> p.field().equals("object"))) return null;
             throw e;
         }
+        long poll = FIRST_POLL.toMillis();
         while (!run.terminal()) {
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(poll);
+            poll = Math.min(MAX_POLL.toMillis(), poll * 2);
             run = playbooks.run(run.id());
         }
         boolean fromCache = true;
