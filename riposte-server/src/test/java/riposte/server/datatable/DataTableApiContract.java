@@ -20,6 +20,8 @@ abstract class DataTableApiContract extends ApiTestBase {
     RowRepository rows;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    RowService rowService;
 
     private long incident() {
         return post("/api/v1/incidents", Map.of("name", unique("tables"))).get("id").asLong();
@@ -101,6 +103,28 @@ abstract class DataTableApiContract extends ApiTestBase {
         problem(get(base + "/" + injectedId), 404);
         assertThat(get("/api/v1/audit?objectType=data-table-row&objectId=" + injectedId).get("items").valueStream()
                 .map(a -> a.get("action").asString())).containsExactly("delete", "update", "create");
+    }
+
+    /** The console's live tables poll this stamp: it must change on every insert, update and delete, and only then. */
+    @Test
+    void theRowStampChangesWithEveryRowChangeAndOnlyThen() {
+        long incident = incident();
+        long table = get("/api/v1/data-tables/sep_groups").get("id").asLong();
+        String base = "/api/v1/incidents/" + incident + "/data-tables/sep_groups/rows";
+        var empty = rowService.stamp(incident, table);
+        assertThat(empty.count()).isZero();
+        long id = post(base, Map.of("cells", Map.of("group_name", "a"))).get("id").asLong();
+        var inserted = rowService.stamp(incident, table);
+        assertThat(inserted.count()).isEqualTo(1);
+        assertThat(inserted.token()).isNotEqualTo(empty.token()).isEqualTo(rowService.stamp(incident, table).token());
+        assertThat(patch(base + "/" + id, Map.of("cells", Map.of("group_name", "b"), "version", 0)).status()).isEqualTo(200);
+        var updated = rowService.stamp(incident, table);
+        assertThat(updated.token()).isNotEqualTo(inserted.token());
+        assertThat(post("/api/v1/incidents/" + incident() + "/data-tables/sep_groups/rows",
+                Map.of("cells", Map.of("group_name", "elsewhere"))).status()).isEqualTo(201);
+        assertThat(rowService.stamp(incident, table).token()).as("another incident's row").isEqualTo(updated.token());
+        assertThat(delete(base + "/" + id).status()).isEqualTo(204);
+        assertThat(rowService.stamp(incident, table).count()).isZero();
     }
 
     @Test
