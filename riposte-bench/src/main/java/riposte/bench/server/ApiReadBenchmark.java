@@ -446,6 +446,11 @@ public final class ApiReadBenchmark {
         /** One GET, checked, with the size of the answer, before the load starts. */
         void check(String path) throws IOException, InterruptedException {
             HttpResponse<String> r = http.send(get(path), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // After an overloaded scenario the server may still be draining its queue: honour its 503s for a while.
+            for (int i = 0; i < 60 && r.statusCode() == 503; i++) {
+                Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
+                r = http.send(get(path), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " → " + r.statusCode() + ": " + r.body());
             }
