@@ -52,12 +52,8 @@ class ActionController {
         this.actor = actor;
     }
 
-    /** The object the menu is for; the parameters the menu, form and run links carry. */
-    record Target(long incidentId, String kind, String table, long objectId) {
-        public String query() {
-            return new Query("").add("kind", kind).add("table", table).add("object", Long.toString(objectId)).toString();
-        }
-    }
+    /** The object the menu is for: what the menu, the form and the run carry. */
+    record Target(long incidentId, String kind, String table, long objectId) {}
 
     @GetMapping("/actions")
     String items(@PathVariable long id, @RequestParam String kind, @RequestParam(required = false) String table,
