@@ -49,19 +49,23 @@ import riposte.server.system.PageResponse;
  * COMPLETED) minus its {@code createdAt} (when it was stored QUEUED), read back from the database afterwards.
  *
  * <p>Run: {@code java -cp riposte-bench/target/benchmarks.jar riposte.bench.playbook.EngineOverheadBenchmark
- * [--db h2|postgres|all] [--runs 5000] [--concurrency 16] [--rate 200] [--seconds 15]}.
+ * [--db h2|postgres|all] [--runs 5000] [--concurrency 16] [--rate 200] [--seconds 15] [--h2-url URL]
+ * [--server-arg spring.key=value]...}.
  */
 public final class EngineOverheadBenchmark {
     private static final String PLAYBOOK = "bench-trivial";
     private static final Actor SYSTEM = () -> Actor.SYSTEM;
 
-    record Options(List<String> dbs, int runs, int concurrency, double rate, int seconds) {
+    record Options(List<String> dbs, int runs, int concurrency, double rate, int seconds, List<String> serverArgs,
+            String h2Url) {
         static Options parse(String[] args) {
             String db = "all";
             int runs = 5000;
             int concurrency = 16;
             double rate = 200;
             int seconds = 15;
+            List<String> serverArgs = new ArrayList<>();
+            String h2Url = "jdbc:h2:mem:enginebench;DB_CLOSE_DELAY=-1";
             for (int i = 0; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -70,12 +74,15 @@ public final class EngineOverheadBenchmark {
                     case "--concurrency" -> { concurrency = Integer.parseInt(v); i++; }
                     case "--rate" -> { rate = Double.parseDouble(v); i++; }
                     case "--seconds" -> { seconds = Integer.parseInt(v); i++; }
+                    case "--server-arg" -> { serverArgs.add("--" + v); i++; }
+                    case "--h2-url" -> { h2Url = v; i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --db h2|postgres|all --runs N --concurrency N --rate N --seconds N");
+                            + "; use --db h2|postgres|all --runs N --concurrency N --rate N --seconds N"
+                            + " [--server-arg spring.key=value]... [--h2-url jdbc:h2:...]");
                 }
             }
             return new Options(db.equals("all") ? List.of("h2", "postgres") : List.of(db), runs, concurrency, rate,
-                    seconds);
+                    seconds, List.copyOf(serverArgs), h2Url);
         }
     }
 
@@ -122,8 +129,9 @@ public final class EngineOverheadBenchmark {
                 args.addAll(List.of("--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
                         "--spring.datasource.username=postgres", "--spring.datasource.password="));
             } else {
-                args.add("--spring.datasource.url=jdbc:h2:mem:enginebench;DB_CLOSE_DELAY=-1");
+                args.add("--spring.datasource.url=" + o.h2Url());
             }
+            args.addAll(o.serverArgs());
             server = RiposteServer.start(args.toArray(String[]::new));
             PlaybookService service = server.getBean(PlaybookService.class);
             List<ObjectRef> indicators = indicators(server, 1000);
