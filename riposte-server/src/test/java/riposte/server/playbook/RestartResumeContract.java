@@ -89,7 +89,7 @@ abstract class RestartResumeContract {
         }
     }
 
-    private ConfigurableApplicationContext server(RecordingPorts.Recorder recorder) {
+    protected ConfigurableApplicationContext server(RecordingPorts.Recorder recorder, String... extra) {
         List<String> args = new ArrayList<>(databaseArguments());
         args.addAll(List.of("--server.port=0", "--riposte.server.blob-dir=target/test-blobs",
                 "--riposte.security.admin-api-token=" + ApiTestBase.ADMIN_TOKEN,
@@ -100,17 +100,21 @@ abstract class RestartResumeContract {
                 "--riposte.playbooks.lease=2s", "--riposte.playbooks.safety-net=1s",
                 "--db-scheduler.polling-interval=200ms", "--db-scheduler.heartbeat-interval=1s",
                 "--db-scheduler.shutdown-max-wait=1s", "--logging.level.riposte=WARN"));
+        for (String e : extra) { // an extra argument replaces the default of the same key
+            args.removeIf(a -> a.startsWith(e.substring(0, e.indexOf('=') + 1)));
+            args.add(e);
+        }
         return new SpringApplicationBuilder(RiposteServer.class)
                 .initializers(ctx -> ((GenericApplicationContext) ctx).registerBean("recordingPlaybookPorts",
                         PlaybookPorts.class, recorder::ports, definition -> definition.setPrimary(true)))
                 .run(args.toArray(String[]::new));
     }
 
-    private static int port(ConfigurableApplicationContext ctx) {
+    protected static int port(ConfigurableApplicationContext ctx) {
         return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
     }
 
-    private JsonNode await(int port, String runId, Predicate<JsonNode> done) {
+    protected JsonNode await(int port, String runId, Predicate<JsonNode> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             JsonNode run = send(port, "GET", "/api/v1/runs/" + runId, null);
@@ -120,7 +124,7 @@ abstract class RestartResumeContract {
         }
     }
 
-    private JsonNode send(int port, String method, String path, Object body) {
+    protected JsonNode send(int port, String method, String path, Object body) {
         String text = body == null ? null : json.writeValueAsString(body);
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + ApiTestBase.ADMIN_TOKEN)
