@@ -84,8 +84,8 @@ public final class ConsolePageBenchmark {
         List<String> table = new ArrayList<>();
         for (String db : o.dbs()) table.addAll(run(db, o));
         System.out.println();
-        System.out.println("| database | page | bytes | p50 ms | p95 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| database | page | bytes | p50 ms | p95 ms | p99 ms | max ms | load avg (1 min) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
     }
 
@@ -136,9 +136,9 @@ public final class ConsolePageBenchmark {
                         size = r.body().length;
                         if (i >= o.warmup()) h.recordValue(Math.min(us, h.getHighestTrackableValue()));
                     }
-                    String row = String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %.1f |", db, p.name(),
-                            size, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
-                            h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+                    String row = String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %s |", db,
+                            p.name(), size, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
+                            h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, loadAverage());
                     System.out.println(row);
                     out.add(row);
                 }
@@ -259,6 +259,15 @@ public final class ConsolePageBenchmark {
                 throw new IllegalStateException("POST " + path + " → " + r.statusCode() + ": " + r.body());
             }
             return Long.parseLong(m.group(1));
+        }
+    }
+
+    /** The machine's 1-minute load average: other work on the cores shows up in every figure. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
