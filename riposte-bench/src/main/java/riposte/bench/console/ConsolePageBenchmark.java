@@ -1,5 +1,9 @@
 package riposte.bench.console;
 
+import static riposte.bench.server.BenchSupport.deleteTree;
+import static riposte.bench.server.BenchSupport.loadAverage;
+import static riposte.bench.server.BenchSupport.random;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -11,11 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -25,9 +26,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.springframework.context.ConfigurableApplicationContext;
+import riposte.bench.server.BenchSupport;
 import riposte.server.RiposteServer;
 
 /**
@@ -97,13 +98,10 @@ public final class ConsolePageBenchmark {
         try {
             String token = "rip_" + random(32);
             String password = random(18);
-            List<String> serverArgs = new ArrayList<>(List.of("--server.port=0",
-                    "--riposte.security.admin-api-token=" + token, "--riposte.security.admin-password=" + password,
-                    "--riposte.server.blob-dir=" + dir.resolve("blobs"),
-                    "--riposte.secrets.key=" + Base64.getEncoder().encodeToString(bytes(32)),
-                    "--riposte.secrets.data-dir=" + dir, "--logging.level.root=WARN",
-                    // seeding 10 000 indicators must not start 10 000 enrichment runs
-                    "--riposte.playbooks.auto-enrichment.enabled=false", "--riposte.playbooks.rules-enabled=false"));
+            List<String> serverArgs = BenchSupport.serverArgs(dir, token, password);
+            // seeding 10 000 indicators must not start 10 000 enrichment runs
+            serverArgs.addAll(List.of("--riposte.playbooks.auto-enrichment.enabled=false",
+                    "--riposte.playbooks.rules-enabled=false"));
             if (db.equals("postgres")) {
                 pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true).start();
                 serverArgs.addAll(List.of("--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
@@ -154,7 +152,7 @@ public final class ConsolePageBenchmark {
     /** Seeds through the REST API; returns the pages to measure. */
     private static List<Page> seed(Api api, ExecutorService vts, Options o) throws Exception {
         long t0 = System.nanoTime();
-        parallel(vts, o.indicators(), i -> api.postId("/api/v1/indicators", String.format(Locale.ROOT,
+        parallel(vts, 8, o.indicators(), i -> api.postId("/api/v1/indicators", String.format(Locale.ROOT,
                 "{\"value\":\"host-%d.campaign-%d.example.com\",\"verdict\":\"%s\",\"tags\":[\"campaign-%d\"]}",
                 i, i % 50, i % 10 == 0 ? "MALICIOUS" : i % 10 == 1 ? "SUSPICIOUS" : "UNKNOWN", i % 50)));
         long someIndicator = api.postId("/api/v1/indicators", "{\"value\":\"host-42.campaign-42.example.com\"}");
@@ -164,11 +162,11 @@ public final class ConsolePageBenchmark {
         }
         System.out.printf(Locale.ROOT, "# seeded %d indicators in %.1f s%n", o.indicators(), (System.nanoTime() - t0) / 1e9);
         t0 = System.nanoTime();
-        parallel(vts, o.incidents(), i -> api.postId("/api/v1/incidents", String.format(Locale.ROOT,
+        parallel(vts, 8, o.incidents(), i -> api.postId("/api/v1/incidents", String.format(Locale.ROOT,
                 "{\"name\":\"Incident %d: phishing wave %d\",\"severity\":\"%s\"}", i, i % 40,
                 List.of("LOW", "MEDIUM", "HIGH", "CRITICAL").get(i % 4))));
         long incident = api.postId("/api/v1/incidents", "{\"name\":\"Benchmark: table incident\",\"severity\":\"HIGH\"}");
-        parallel(vts, 200, i -> api.postId("/api/v1/reports", String.format(Locale.ROOT,
+        parallel(vts, 8, 200, i -> api.postId("/api/v1/reports", String.format(Locale.ROOT,
                 "{\"title\":\"Report %d\",\"kind\":\"bench\",\"html\":\"<h1>Report %d</h1>\",\"indicatorIds\":[%d]}",
                 i, i, someIndicator)));
         System.out.printf(Locale.ROOT, "# seeded %d incidents and 200 reports in %.1f s%n", o.incidents(),
@@ -180,7 +178,8 @@ public final class ConsolePageBenchmark {
                 {"name":"infected","type":"boolean"},{"name":"status","type":"select",\
                 "options":["online","offline","quarantined"]}]}""");
         String rows = "/api/v1/incidents/" + incident + "/data-tables/bench_endpoints/rows";
-        parallel(vts, o.rows(), i -> api.postId(rows, String.format(Locale.ROOT,
+        // one at a time: on PostgreSQL, concurrent row inserts into one incident's table deadlock (seen 2026-11-25)
+        parallel(vts, 1, o.rows(), i -> api.postId(rows, String.format(Locale.ROOT,
                 "{\"cells\":{\"hostname\":\"FIN-WS-%05d\",\"ip\":\"10.20.%d.%d\",\"risk\":%d,\"infected\":%s,"
                         + "\"status\":\"%s\"}}", i, i / 250, i % 250 + 1, i % 100, i % 7 == 0,
                 List.of("online", "offline", "quarantined").get(i % 3))));
@@ -225,9 +224,9 @@ public final class ConsolePageBenchmark {
         void seed(int i) throws Exception;
     }
 
-    /** Runs {@code seeder} for 0..n-1, eight at a time. */
-    private static void parallel(ExecutorService vts, int n, Seeder seeder) throws Exception {
-        Semaphore permits = new Semaphore(8);
+    /** Runs {@code seeder} for 0..n-1, {@code width} at a time. */
+    private static void parallel(ExecutorService vts, int width, int n, Seeder seeder) throws Exception {
+        Semaphore permits = new Semaphore(width);
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int k = i;
@@ -262,34 +261,7 @@ public final class ConsolePageBenchmark {
         }
     }
 
-    /** The machine's 1-minute load average: other work on the cores shows up in every figure. */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String random(int n) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(n));
-    }
-
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        new SecureRandom().nextBytes(b);
-        return b;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("# could not delete " + dir + ": " + e);
-        }
     }
 }

@@ -1,5 +1,9 @@
 package riposte.bench.server;
 
+import static riposte.bench.server.BenchSupport.deleteTree;
+import static riposte.bench.server.BenchSupport.loadAverage;
+import static riposte.bench.server.BenchSupport.random;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -10,12 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -124,14 +124,7 @@ public final class ApiReadBenchmark {
         List<String> out = new ArrayList<>();
         try {
             String token = "rip_" + random(32);
-            List<String> serverArgs = new ArrayList<>(List.of(
-                    "--server.port=0",
-                    "--riposte.security.admin-api-token=" + token,
-                    "--riposte.security.admin-password=" + random(18),
-                    "--riposte.server.blob-dir=" + dir.resolve("blobs"),
-                    "--riposte.secrets.key=" + Base64.getEncoder().encodeToString(randomBytes(32)),
-                    "--riposte.secrets.data-dir=" + dir,
-                    "--logging.level.root=WARN"));
+            List<String> serverArgs = BenchSupport.serverArgs(dir, token, random(18));
             switch (db) {
                 case "h2" -> serverArgs.addAll(List.of(
                         "--spring.datasource.url=jdbc:h2:mem:apibench;DB_CLOSE_DELAY=-1",
@@ -382,33 +375,6 @@ public final class ApiReadBenchmark {
 
     private static double ms(long micros) {
         return micros / 1000.0;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0];
-        } catch (IOException e) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        }
-    }
-
-    private static String random(int bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        new SecureRandom().nextBytes(b);
-        return b;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("# could not delete " + dir + ": " + e);
-        }
     }
 
     /** The REST API as the admin token. */
