@@ -162,7 +162,7 @@ abstract class DataTableApiContract extends ApiTestBase {
     }
 
     @Test
-    void tenThousandRowsPageQuickly() {
+    void tenThousandRowsPageSortedAndFiltered() {
         long incident = incident();
         long tableId = get("/api/v1/data-tables/sep_endpoint_status_summary").get("id").asLong();
         tx.executeWithoutResult(s -> {
@@ -186,7 +186,8 @@ abstract class DataTableApiContract extends ApiTestBase {
         assertThat(filtered.get("totalItems").asLong()).isEqualTo(70);
         System.out.printf("10 000-row data table on %s: sorted page %d ms, filtered+sorted page %d ms%n",
                 getClass().getSimpleName(), sortMs, filterMs);
-        assertThat(sortMs + filterMs).as("two 50-row pages of a 10 000-row table").isLessThan(3_000);
+        // Timings are printed, not asserted: performance is measured by ApiReadBenchmark (docs/benchmarks.md), and a
+        // wall-clock threshold fails on a busy machine for reasons that have nothing to do with the code.
     }
 
     @Test
