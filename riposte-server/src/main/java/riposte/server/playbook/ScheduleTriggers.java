@@ -61,6 +61,10 @@ class ScheduleTriggers {
                 .execute((instance, context) -> triggers.getObject().fire(instance.getId()));
     }
 
+    PlaybookLibrary library() {
+        return library;
+    }
+
     /** Makes sure every schedule of every playbook has its task instance. */
     @EventListener(ApplicationReadyEvent.class)
     void register() {

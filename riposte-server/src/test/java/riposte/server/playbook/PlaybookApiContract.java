@@ -271,6 +271,35 @@ abstract class PlaybookApiContract extends ApiTestBase {
                 .get("totalItems").asLong()).isZero();
     }
 
+    @Autowired
+    ScheduleTriggers schedules;
+
+    @Autowired
+    com.github.kagkarlsson.scheduler.SchedulerClient scheduler;
+
+    @Test
+    void aScheduleIsADurableTaskAndFiresOnEveryObjectItAppliesTo() {
+        var instance = new com.github.kagkarlsson.scheduler.task.TaskInstance<Void>(ScheduleTriggers.TASK,
+                "test-schedule#0");
+        assertThat(scheduler.getScheduledExecution(instance)).as("registered at start").isPresent();
+        String tagged = unique("scheduled") + ".example.com";
+        long id = created(post("/api/v1/indicators", Map.of("value", tagged, "tags", List.of("scheduled-note"))));
+        long other = indicator(unique("unscheduled") + ".example.com");
+
+        var definition = schedules.library().find("test-schedule").orElseThrow();
+        int started = schedules.run(definition, (riposte.core.playbook.TriggerSpec.Schedule) definition.triggers().get(0));
+        assertThat(started).isPositive();
+        JsonNode runs = awaitList("/api/v1/runs?playbook=test-schedule&objectKind=indicator&objectId=" + id,
+                l -> l.get("totalItems").asLong() == 1 && l.get("items").get(0).get("terminal").asBoolean());
+        JsonNode run = runs.get("items").get(0);
+        assertThat(run.get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("trigger").get("kind").asString()).isEqualTo("SCHEDULE");
+        assertThat(run.get("trigger").get("reason").asString()).isEqualTo("schedule '0 0 3 1 1 *'");
+        assertThat(recorder.notesOn(String.valueOf(id))).containsExactly("scheduled for " + tagged);
+        assertThat(get("/api/v1/runs?playbook=test-schedule&objectKind=indicator&objectId=" + other)
+                .get("totalItems").asLong()).isZero();
+    }
+
     // --- helpers
 
     protected Reply start(String playbook, long indicator, Map<String, Object> inputs) {
