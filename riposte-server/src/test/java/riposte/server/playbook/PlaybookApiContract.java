@@ -271,6 +271,41 @@ abstract class PlaybookApiContract extends ApiTestBase {
                 .get("totalItems").asLong()).isZero();
     }
 
+    @Test
+    void rowsAndIncidentsAreSubjectsByDatabaseIdWithTheirFields() {
+        long incident = created(post("/api/v1/incidents", Map.of("name", unique("inc"), "severity", "HIGH")));
+        long low = created(post("/api/v1/incidents", Map.of("name", unique("low"), "severity", "LOW")));
+        String rows = "/api/v1/incidents/" + incident + "/data-tables/sep_groups/rows";
+        long quarantine = created(post(rows, Map.of("cells", Map.of("group_name", "quarantine-lab"))));
+        long other = created(post(rows, Map.of("cells", Map.of("group_name", "servers"))));
+
+        JsonNode forRow = get("/api/v1/playbooks?objectKind=row&table=sep_groups&objectId=" + quarantine).body();
+        assertThat(applicable(forRow, "test-row").get("applicable").asBoolean()).isTrue();
+        assertThat(forRow.valueStream().map(p -> p.get("playbook").get("id").asString())).doesNotContain("test-note");
+        JsonNode forOther = get("/api/v1/playbooks?objectKind=row&table=sep_groups&objectId=" + other).body();
+        assertThat(applicable(forOther, "test-row").get("applicable").asBoolean()).isFalse();
+        assertThat(field(get("/api/v1/playbooks?objectKind=row&objectId=" + other))).isEqualTo("object.table");
+        assertThat(applicable(get("/api/v1/playbooks?objectKind=incident&objectId=" + low).body(), "test-incident")
+                .get("applicable").asBoolean()).isFalse();
+
+        Reply started = post("/api/v1/playbooks/test-row/runs",
+                Map.of("object", Map.of("kind", "row", "table", "sep_groups", "id", String.valueOf(quarantine))));
+        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+        assertThat(await(started.get("id").asString(), r -> r.get("terminal").asBoolean()).get("state").asString())
+                .isEqualTo("COMPLETED");
+        assertThat(recorder.notesOn("row", String.valueOf(quarantine))).containsExactly("group quarantine-lab");
+        assertThat(field(post("/api/v1/playbooks/test-row/runs",
+                Map.of("object", Map.of("kind", "row", "table", "sep_endpoint_details", "id", String.valueOf(quarantine))))))
+                .isEqualTo("object.table");
+
+        String run = post("/api/v1/playbooks/test-incident/runs",
+                Map.of("object", Map.of("kind", "incident", "id", String.valueOf(incident)))).get("id").asString();
+        assertThat(await(run, r -> r.get("terminal").asBoolean()).get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(recorder.notesOn("incident", String.valueOf(incident))).hasSize(1).first().asString().startsWith("incident inc-");
+        assertThat(field(post("/api/v1/playbooks/test-incident/runs",
+                Map.of("object", Map.of("kind", "incident", "id", String.valueOf(low)))))).isEqualTo("object");
+    }
+
     @Autowired
     ScheduleTriggers schedules;
 

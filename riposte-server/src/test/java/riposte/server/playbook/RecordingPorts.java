@@ -87,8 +87,15 @@ public class RecordingPorts {
             };
         }
 
-        public List<String> notesOn(String objectId) {
-            return notes.stream().filter(n -> n.object().id().equals(objectId)).map(Note::text).toList();
+        /** Notes on the object of that kind ({@code indicator}, {@code row}...) and id. */
+        public List<String> notesOn(String kind, String objectId) {
+            return notes.stream().filter(n -> n.object().kind().variable().equals(kind) && n.object().id().equals(objectId))
+                    .map(Note::text).toList();
+        }
+
+        /** Notes on the indicator with that id. */
+        public List<String> notesOn(String indicatorId) {
+            return notesOn("indicator", indicatorId);
         }
 
         private Map<String, Object> invoke(String function, Map<String, Object> inputs) {
