@@ -1,10 +1,10 @@
 package riposte.cli.playbook;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import riposte.cli.CliException;
@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code riposte playbook run PLAYBOOK --on KIND:ID [-i NAME=VALUE]... [--follow]}: starts a run; with
- * {@code --follow}, waits for it to end and exits as {@link RunOutput#exitCode} says.
+ * {@code --follow}, waits for it to end and exits as {@link RunOutput#follow} says.
  */
 @Command(name = "run", header = "Start a playbook on an object; --follow waits until the run ends.")
 final class PlaybookRun extends ApiCommand {
@@ -29,13 +29,8 @@ final class PlaybookRun extends ApiCommand {
     @Option(names = {"-i", "--input"}, paramLabel = "NAME=VALUE", description = "A run input; repeat for several.")
     List<String> inputs = List.of();
 
-    @Option(names = "--follow", description = "Wait until the run ends (or waits for an approval); exit 0 if it "
-            + "completed, 4 if it failed, timed out or was cancelled, 5 if it waits for an approval.")
-    boolean follow;
-
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "PT1S",
-            description = "How often --follow asks (ISO-8601, default PT1S).")
-    Duration interval;
+    @Mixin
+    FollowOptions following = new FollowOptions();
 
     @Override
     protected int run(ApiClient api) {
@@ -47,11 +42,11 @@ final class PlaybookRun extends ApiCommand {
         }
         JsonNode run = api.post("playbooks/" + playbook + "/runs",
                 ApiClient.body("object", ObjectArgument.parse(on).body(), "inputs", values));
-        if (!follow) {
+        if (!following.follow) {
             if (json) printJson(run);
             else RunOutput.print(out(), run);
             return ExitCodes.OK;
         }
-        return RunOutput.follow(api, run.path("id").asString(), interval, json, this::printJson, out());
+        return RunOutput.follow(api, run.path("id").asString(), following.interval, json, this::printJson, out());
     }
 }
