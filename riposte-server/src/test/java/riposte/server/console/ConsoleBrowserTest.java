@@ -68,15 +68,23 @@ public abstract class ConsoleBrowserTest extends ApiTestBase {
         }
     }
 
-    /** Registers the SES simulator as the server's SES credential, unless a credential of that name exists. */
+    /**
+     * Registers the SES and SEPM simulators as the server's SES and SEPM credentials (as an admin would, through the
+     * API), unless credentials of those names exist.
+     */
     private void registerSimulators() {
         var ses = Simulators.ses();
-        for (var c : get("/api/v1/credentials?kind=SES&size=200").get("items")) {
-            if ("ses-simulator".equals(c.get("name").asString())) return;
+        register("SES", "ses-simulator", ses.baseUrl().toString(), ses.clientId(), ses.clientSecret());
+        var sepm = Simulators.sepm();
+        register("SEPM", "sepm-simulator", sepm.baseUrl().toString(), sepm.username(), sepm.password());
+    }
+
+    private void register(String kind, String name, String url, String username, String secret) {
+        for (var c : get("/api/v1/credentials?kind=" + kind + "&size=200").get("items")) {
+            if (name.equals(c.get("name").asString())) return;
         }
-        Reply reply = post("/api/v1/credentials", Map.of("name", "ses-simulator", "kind", "SES",
-                "url", ses.baseUrl().toString(), "username", ses.clientId(), "secret", ses.clientSecret(),
-                "description", "the SES simulator of the console tests"));
+        Reply reply = post("/api/v1/credentials", Map.of("name", name, "kind", kind, "url", url, "username", username,
+                "secret", secret, "description", "a simulator of the console tests"));
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
     }
 
