@@ -69,6 +69,10 @@ class RowRepository {
     }
 
     long insert(long tableId, long incidentId, Map<String, Object> values, Instant at) {
+        // The counter must exist before the row goes in: the row's foreign key takes a share lock on the incident,
+        // and two first inserts each holding that share lock while asking for the incident's update lock (to create
+        // the counter) deadlock on PostgreSQL.
+        ensureCount(tableId, incidentId);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into data_table_rows (definition_id, incident_id, cells_json, created_at, updated_at, version)
@@ -78,7 +82,7 @@ class RowRepository {
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         insertCells(id, values);
-        addToCount(tableId, incidentId, 1);
+        if (!updateCount(tableId, incidentId, 1)) throw new IllegalStateException("no row counter for table " + tableId);
         return id;
     }
 
@@ -116,24 +120,29 @@ class RowRepository {
 
     void delete(RowView row) {
         if (jdbc.sql("delete from data_table_rows where id = :id").param("id", row.id()).update() == 1) {
-            addToCount(row.tableId(), row.incidentId(), -1);
+            if (!updateCount(row.tableId(), row.incidentId(), -1)) ensureCount(row.tableId(), row.incidentId());
         }
     }
 
     /**
-     * Adds {@code delta} to the kept row count. The first row of a table in an incident creates the counter under a
-     * lock on the incident row, so two first inserts cannot both create it (portable: no upsert syntax is shared by
-     * H2 and PostgreSQL); later ones only update it.
+     * Creates the kept row count of a table in an incident if it does not exist yet, under a lock on the incident row
+     * so that two first inserts cannot both create it (portable: no upsert syntax is shared by H2 and PostgreSQL).
+     * Called before this transaction inserts a row of that incident, so it holds no share lock on the incident yet.
      */
-    private void addToCount(long tableId, long incidentId, int delta) {
-        if (updateCount(tableId, incidentId, delta)) return;
+    private void ensureCount(long tableId, long incidentId) {
+        if (countExists(tableId, incidentId)) return;
         jdbc.sql("select id from incidents where id = :incident for update").param("incident", incidentId)
                 .query(Long.class).optional();
-        if (updateCount(tableId, incidentId, delta)) return;
+        if (countExists(tableId, incidentId)) return;
         jdbc.sql("""
                 insert into data_table_row_counts (incident_id, definition_id, row_count)
                 select :incident, :table, count(*) from data_table_rows where incident_id = :incident and definition_id = :table""")
                 .param("incident", incidentId).param("table", tableId).update();
+    }
+
+    private boolean countExists(long tableId, long incidentId) {
+        return jdbc.sql("select 1 from data_table_row_counts where incident_id = :incident and definition_id = :table")
+                .param("incident", incidentId).param("table", tableId).query(Integer.class).optional().isPresent();
     }
 
     private boolean updateCount(long tableId, long incidentId, int delta) {
