@@ -35,18 +35,15 @@ public record PlaybookSettings(
     /**
      * Auto-enrichment: the rule triggers of playbooks whose steps call a source's functions ({@code ses.*} is the
      * source {@code ses}, Symantec Threat Intelligence). On by default; switch it off as a whole, per source (e.g.
-     * {@code sources.ses=false}) or per indicator type (e.g. {@code types.url=false}) for sources with quotas.
+     * {@code sources.ses=false}) or per indicator type (e.g. {@code types.url=false}) for sources with quotas. These
+     * are the defaults: once an admin saves rules (settings API or console), those apply instead
+     * ({@link AutoEnrichmentRules}, {@link AutoEnrichmentPolicy}).
      */
     public record AutoEnrichment(@DefaultValue("true") boolean enabled, Map<String, Boolean> sources,
             Map<String, Boolean> types) {
         public AutoEnrichment {
             sources = sources == null ? Map.of() : Map.copyOf(sources);
             types = types == null ? Map.of() : Map.copyOf(types);
-        }
-
-        /** Whether a new object of indicator type {@code type} is auto-enriched by a playbook calling {@code source}. */
-        public boolean allows(String source, String type) {
-            return enabled && sources.getOrDefault(source, true) && (type == null || types.getOrDefault(type, true));
         }
     }
 }

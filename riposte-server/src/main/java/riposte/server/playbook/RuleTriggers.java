@@ -24,9 +24,10 @@ import riposte.server.system.Actor;
 /**
  * Rule triggers: once a new indicator or artifact is committed, every playbook for its kind with a {@code rule}
  * trigger whose condition (and the playbook's activation condition) holds starts a run on it, by {@code system},
- * with the rule as the reason. Rules of playbooks that call a source's functions are auto-enrichment and obey
- * {@code riposte.playbooks.auto-enrichment.*} (whole, per source, per indicator type). The work happens on a virtual
- * thread, so creating the object does not wait for it.
+ * with the rule as the reason. Rules of playbooks that call a source's functions are auto-enrichment and obey the
+ * {@link AutoEnrichmentRules} in force ({@link AutoEnrichmentPolicy}: saved by an admin, or the configuration's
+ * {@code riposte.playbooks.auto-enrichment.*}). The work happens on a virtual thread, so creating the object does not
+ * wait for it.
  */
 @Component
 class RuleTriggers {
@@ -37,14 +38,16 @@ class RuleTriggers {
     private final PlaybookService service;
     private final RunDispatcher dispatcher;
     private final PlaybookSettings settings;
+    private final AutoEnrichmentPolicy autoEnrichment;
 
     RuleTriggers(PlaybookLibrary library, PlaybookSubjects subjects, PlaybookService service, RunDispatcher dispatcher,
-            PlaybookSettings settings) {
+            PlaybookSettings settings, AutoEnrichmentPolicy autoEnrichment) {
         this.library = library;
         this.subjects = subjects;
         this.service = service;
         this.dispatcher = dispatcher;
         this.settings = settings;
+        this.autoEnrichment = autoEnrichment;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -66,10 +69,11 @@ class RuleTriggers {
         PlaybookSubject subject = subjects.load(ref).orElse(null);
         if (subject == null) return 0; // deleted before we got to it
         int started = 0;
+        AutoEnrichmentRules rules = autoEnrichment.current(); // one snapshot for the whole object
         for (PlaybookDefinition d : library.all()) {
             if (!d.target().accepts(ref.kind(), ref.table())) continue;
             for (TriggerSpec t : d.triggers()) {
-                if (t instanceof TriggerSpec.Rule rule && matches(d, rule, subject) && allowed(d, subject)) {
+                if (t instanceof TriggerSpec.Rule rule && matches(d, rule, subject) && allowed(rules, d, subject)) {
                     started += start(d, rule, subject) ? 1 : 0;
                     break;
                 }
@@ -88,13 +92,11 @@ class RuleTriggers {
         }
     }
 
-    /** Auto-enrichment switches: every source the playbook calls must be allowed for the object's indicator type. */
-    private boolean allowed(PlaybookDefinition d, PlaybookSubject subject) {
+    /** Auto-enrichment switches: a playbook that calls no source is not auto-enrichment and always allowed. */
+    private static boolean allowed(AutoEnrichmentRules rules, PlaybookDefinition d, PlaybookSubject subject) {
+        Set<String> sources = sources(d);
         Object type = subject.data().get("type");
-        for (String source : sources(d)) {
-            if (!settings.autoEnrichment().allows(source, type == null ? null : type.toString())) return false;
-        }
-        return true;
+        return sources.isEmpty() || rules.allows(d.id(), sources, type == null ? null : type.toString());
     }
 
     /** The sources a playbook calls: the prefix of its functions ({@code ses.fileInsight} → {@code ses}). */

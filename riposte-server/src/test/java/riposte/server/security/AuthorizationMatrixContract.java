@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import riposte.server.ApiTestBase;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every endpoint (method + path pattern) × every role (none, viewer, analyst, responder, admin) → 2xx, 401 or 403.
@@ -233,7 +234,8 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
                 t -> "/console/settings/credentials/" + credential() + "/delete", null);
         entry("GET /console/settings/attributes", Role.ADMIN, "/console/settings/attributes");
         entry("POST /console/settings/attributes/import", Role.ADMIN, "/console/settings/attributes/import");
-        entry("GET /console/settings/enrichment", Role.ADMIN, "/console/settings/enrichment");
+        entry("GET /console/settings/enrichment", Role.ANALYST, "/console/settings/enrichment");
+        autoEnrichmentEntries();
         entry("GET /console/audit", Role.ADMIN, "/console/audit?objectType=incident");
         entry("GET /console/account", Role.VIEWER, "/console/account");
         entry("POST /console/account/tokens", Role.VIEWER, t -> "/console/account/tokens?name=matrix", null);
@@ -242,6 +244,23 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         entry("GET /console/reports", Role.VIEWER, "/console/reports");
         entry("GET /console/reports/{id}", Role.VIEWER, t -> "/console/reports/" + report(), null);
         entry("GET /console/reports/{id}/body", Role.VIEWER, t -> "/console/reports/" + report() + "/body", null);
+    }
+
+    /**
+     * The auto-enrichment rules (riposte.server.settings): the admin's changes write back what is in force (or, in the
+     * console, send a stale version), so that other tests sharing this database see no difference.
+     */
+    private void autoEnrichmentEntries() {
+        String api = "/api/v1/settings/auto-enrichment";
+        entry("GET " + api, Role.ANALYST, api);
+        entry("PUT " + api, Role.ADMIN, t -> {
+            JsonNode now = get(api).body();
+            return new Call(api, Map.of("enabled", now.get("enabled").asBoolean(), "sources", now.get("sources"),
+                    "types", now.get("types"), "playbooks", now.get("playbooks"), "version", now.get("version")));
+        });
+        entry("DELETE " + api, Role.ADMIN, t -> api + "?version=" + get(api).get("version").asLong(), null);
+        entry("POST /console/settings/enrichment", Role.ADMIN, "/console/settings/enrichment?version=-1");
+        entry("POST /console/settings/enrichment/reset", Role.ADMIN, "/console/settings/enrichment/reset?version=-1");
     }
 
     @Test

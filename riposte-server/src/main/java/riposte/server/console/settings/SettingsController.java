@@ -21,8 +21,6 @@ import riposte.server.credential.CredentialService;
 import riposte.server.credential.CredentialUpdate;
 import riposte.server.indicator.AttributeDefinitionTransfer;
 import riposte.server.indicator.AttributeService;
-import riposte.server.playbook.PlaybookService;
-import riposte.server.playbook.PlaybookSettings;
 import riposte.server.security.Caller;
 import riposte.server.security.Role;
 import riposte.server.security.TokenService;
@@ -38,9 +36,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /console/settings/...}: one tab each for users, API tokens, credentials, attribute definitions and
- * auto-enrichment. Changes go through the same services (and so the same validation and audit) as the REST API; a
- * refused change comes back as a message naming the field, and nothing is written.
+ * {@code /console/settings/...}: one tab each for users, API tokens, credentials and attribute definitions (the
+ * auto-enrichment tab is {@link AutoEnrichmentSettingsController}). Changes go through the same services (and so the
+ * same validation and audit) as the REST API; a refused change comes back as a message naming the field, and nothing is written.
  */
 @Controller
 @RequestMapping("/console/settings")
@@ -50,24 +48,19 @@ class SettingsController {
     private final CredentialService credentials;
     private final AttributeService attributes;
     private final AttributeDefinitionTransfer transfer;
-    private final PlaybookService playbooks;
-    private final PlaybookSettings playbookSettings;
     private final FormCheck forms;
     private final JsonMapper json;
     private final ServerSettings settings;
     private final Actor actor;
 
     SettingsController(UserService users, TokenService tokens, CredentialService credentials,
-            AttributeService attributes, AttributeDefinitionTransfer transfer, PlaybookService playbooks,
-            PlaybookSettings playbookSettings, FormCheck forms, JsonMapper json, ServerSettings settings,
-            Actor actor) {
+            AttributeService attributes, AttributeDefinitionTransfer transfer, FormCheck forms, JsonMapper json,
+            ServerSettings settings, Actor actor) {
         this.users = users;
         this.tokens = tokens;
         this.credentials = credentials;
         this.attributes = attributes;
         this.transfer = transfer;
-        this.playbooks = playbooks;
-        this.playbookSettings = playbookSettings;
         this.forms = forms;
         this.json = json;
         this.settings = settings;
@@ -210,7 +203,7 @@ class SettingsController {
         return "redirect:/console/settings/credentials";
     }
 
-    // ---- attribute definitions, auto-enrichment --------------------------------------------------------------
+    // ---- attribute definitions ------------------------------------------------------------------------------
 
     @GetMapping("/attributes")
     String attributes(Model model) {
@@ -237,16 +230,6 @@ class SettingsController {
             redirect.addFlashAttribute("flashError", "Not imported: file: is not JSON");
         }
         return "redirect:/console/settings/attributes";
-    }
-
-    @GetMapping("/enrichment")
-    String enrichment(Model model) {
-        model.addAttribute("auto", playbookSettings.autoEnrichment());
-        model.addAttribute("rulesEnabled", playbookSettings.rulesEnabled());
-        model.addAttribute("ruled", playbooks.list().stream().filter(p -> p.valid() && p.triggers() != null
-                && p.triggers().stream().anyMatch(t -> t.startsWith("rule"))).toList());
-        model.addAttribute("tab", "enrichment");
-        return "console/settings/enrichment";
     }
 
     private static String blankToNull(String s) {
