@@ -189,6 +189,15 @@ abstract class AutoEnrichmentSettingsApiContract extends ApiTestBase {
         assertThat(get(API).get("updatedBy").asString()).isEqualTo("other-node");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheEndpoint() {
+        JsonNode path = get("/api/v1/openapi.json").get("paths").get(API);
+        assertThat(path.get("get").get("summary").asString()).isEqualTo("The auto-enrichment rules in force");
+        assertThat(path.get("put").get("responses").propertyNames()).contains("200", "400", "409");
+        assertThat(path.get("delete").get("parameters").get(0).get("name").asString()).isEqualTo("version");
+        assertThat(path.get("put").get("tags").get(0).asString()).isEqualTo("Settings");
+    }
+
     // --- helpers
 
     /** A new indicator tagged for test-rule; returns once test-rule ran on it (so every rule has been decided). */
