@@ -90,7 +90,7 @@ public final class ServerEnrichmentBenchmark {
                 String id = job.path("id").asString();
                 while (!job.path("state").asString().equals("completed")) {
                     Thread.sleep(250);
-                    job = send(http, base, token, "GET", "/api/v1/enrichment/bulk/" + id, null);
+                    job = send(http, base, token, "GET", "/api/v1/enrichment/bulk/" + id + "?items=false", null);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 int completed = job.path("completed").asInt();

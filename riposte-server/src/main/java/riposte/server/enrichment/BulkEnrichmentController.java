@@ -7,10 +7,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import riposte.server.system.Actor;
 
-/** {@code POST /api/v1/enrichment/bulk} (analyst; 202 with the job) and {@code GET …/{id}} (progress). */
+/**
+ * {@code POST /api/v1/enrichment/bulk} (analyst; 202 with the job) and {@code GET …/{id}} (progress, from the database:
+ * the same on every server and after a restart; {@code ?items=false} leaves out the per-indicator list, for polling).
+ */
 @RestController
 @RequestMapping("/api/v1/enrichment/bulk")
 class BulkEnrichmentController {
@@ -29,7 +33,7 @@ class BulkEnrichmentController {
     }
 
     @GetMapping("/{id}")
-    BulkJob.View get(@PathVariable String id) {
-        return bulk.get(id);
+    BulkJob.View get(@PathVariable String id, @RequestParam(defaultValue = "true") boolean items) {
+        return bulk.view(id, items);
     }
 }

@@ -9,14 +9,16 @@ import riposte.core.playbook.ObjectKind;
 import riposte.core.playbook.ObjectRef;
 import riposte.server.playbook.PlaybookService;
 import riposte.server.playbook.PlaybookView;
+import riposte.server.playbook.RunFilter;
 import riposte.server.playbook.RunView;
 import riposte.server.system.Actor;
 import riposte.server.system.InvalidFieldException;
+import riposte.server.system.NotFoundException;
+import riposte.server.system.PageQuery;
 
 /**
- * Runs one playbook on an indicator to its end for bulk enrichment, as a durable run of the server's
- * {@link PlaybookService} (stored, resumed after a restart, listed with the indicator's runs), and waits for it by
- * reading it back. The caller's security context must be the requester's: the run is started and audited as them.
+ * Runs one playbook on an indicator for bulk enrichment, as a durable run of the server's {@link PlaybookService}
+ * (stored, resumed after a restart, listed with the indicator's runs), and waits for it by reading it back. The caller's security context must be the requester's: the run is started and audited as them.
  */
 @Component
 class PlaybookRunner {
@@ -61,24 +63,42 @@ class PlaybookRunner {
     }
 
     /**
-     * Starts the playbook on the indicator and waits until the run ends; null when the playbook does not apply to
-     * the indicator (its condition does not hold).
+     * Starts the playbook on the indicator as a durable run and returns its id; null when the playbook does not apply
+     * to the indicator (its condition does not hold).
      */
-    Result runToEnd(String playbookId, long indicatorId, Map<String, Object> inputs, String requester)
-            throws InterruptedException {
-        RunView run;
+    String start(String playbookId, long indicatorId, Map<String, Object> inputs, String requester) {
         try {
-            run = playbooks.start(playbookId, new ObjectRef(ObjectKind.INDICATOR, null, String.valueOf(indicatorId)),
-                    inputs, () -> requester);
+            return playbooks.start(playbookId, new ObjectRef(ObjectKind.INDICATOR, null, String.valueOf(indicatorId)),
+                    inputs, () -> requester).id();
         } catch (InvalidFieldException e) {
             if (e.problems().stream().anyMatch(p -> p.field().equals("object"))) return null;
             throw e;
         }
-        long poll = FIRST_POLL.toMillis();
-        while (!run.terminal()) {
-            Thread.sleep(poll);
-            poll = Math.min(MAX_POLL.toMillis(), poll * 2);
-            run = playbooks.run(run.id());
+    }
+
+    /**
+     * The newest run of the playbook on the indicator created at or after {@code since}, if any: a node that takes a
+     * bulk job over adopts the run its previous owner started but had not recorded yet, instead of starting another.
+     */
+    String startedSince(String playbookId, long indicatorId, Instant since) {
+        var newest = playbooks.runs(new RunFilter("indicator", null, String.valueOf(indicatorId), playbookId, null),
+                new PageQuery(0, 1)).items();
+        return newest.isEmpty() || newest.getFirst().createdAt().isBefore(since) ? null : newest.getFirst().id();
+    }
+
+    /** Waits until the run ends (a run that no longer exists counts as failed). */
+    Result await(String runId) throws InterruptedException {
+        RunView run;
+        try {
+            run = playbooks.run(runId);
+            long poll = FIRST_POLL.toMillis();
+            while (!run.terminal()) {
+                Thread.sleep(poll);
+                poll = Math.min(MAX_POLL.toMillis(), poll * 2);
+                run = playbooks.run(run.id());
+            }
+        } catch (NotFoundException e) {
+            return new Result("FAILED", "the run " + runId + " no longer exists", false, Map.of());
         }
         boolean fromCache = true;
         boolean asked = false;

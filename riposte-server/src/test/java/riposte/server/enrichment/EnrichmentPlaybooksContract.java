@@ -243,7 +243,12 @@ abstract class EnrichmentPlaybooksContract extends ApiTestBase {
             }
             assertThat(attributes(item.get("indicatorId").asLong())).containsKey("Symantec ThreatIntel Reputation");
             assertThat(item.get("runs").get(0).get("reportId").asString()).isNotBlank();
+            assertThat(get("/api/v1/runs/" + item.get("runs").get(0).get("runId").asString()).get("state").asString())
+                    .isEqualTo("COMPLETED");
         }
+        JsonNode counts = get("/api/v1/enrichment/bulk/" + started.get("id").asString() + "?items=false").body();
+        assertThat(counts.get("completed").asInt()).isEqualTo(7);
+        assertThat(counts.get("items").isNull()).isTrue();
 
         var again = post("/api/v1/enrichment/bulk", Map.of("indicators", files,
                 "playbooks", java.util.List.of("ses-file-insight")));
