@@ -8,55 +8,75 @@ import java.util.function.Supplier;
 
 /**
  * Paces requests to the rate a service allows, learning that rate from 429s: callers <em>wait</em> for a permit
- * instead of failing. Requests are spaced {@code 1/rate} apart (no burst credit after idle).
+ * instead of failing. Requests are spaced {@code 1/rate} apart (no burst credit after idle). Only the rate is governed
+ * here; how many calls are in flight is bounded separately ({@link RateGovernorInterceptor}), and a caller held back
+ * by that bound (or by latency, or by having little to do) does not make the rate grow.
  *
- * <p>The dynamics borrow from TCP congestion control, with the rate of the last 429 as the remembered limit
- * ({@code ceiling}):
+ * <p>The dynamics are AIMD as in TCP congestion control, per <em>congestion episode</em>:
  * <ul>
- *   <li>On a 429 (at most once per cool-down, since the other 429s of a burst come from requests already in
- *       flight) the rate at which it happened becomes the ceiling and the rate drops to {@value #DECREASE} of it,
- *       or to {@value #REPEATED_DECREASE} when 429s keep coming right after each cool-down; nobody is let through
- *       before the {@code Retry-After}.</li>
- *   <li>Below the ceiling the rate closes the gap exponentially (time constant {@value #APPROACH_SECONDS} s), so it
- *       returns quickly and then plateaus just under the limit instead of oscillating around it.</li>
- *   <li>At or above the ceiling it probes upward slowly ({@value #PROBE_FRACTION_PER_SECOND} of itself per second),
- *       so a raised limit is found again.</li>
- *   <li>With no trustworthy ceiling (the first 429s of an unpaced burst arrive while most answers are still in
- *       flight, so what got through undercounts the limit) it restarts from what got through and grows every
- *       second ("slow start", {@value #SLOW_START_FACTOR_PER_SECOND}x a second) until the next 429.</li>
- *   <li>The rate never grows while it is more than twice what is actually being used (a concurrency-bound caller
- *       must not inflate it).</li>
+ *   <li>Every permit carries the episode it was issued in. A 429 of a request sent in an earlier episode says
+ *       nothing new (it was in flight when the cut was decided) and changes nothing but the pause; the first 429 of a
+ *       request sent in the current episode starts the next one: the rate the request was sent at becomes the
+ *       {@code ceiling} (the limit's estimate) and the rate drops to {@value #DECREASE} of it
+ *       ({@value #REPEATED_DECREASE} when the previous episode ended less than {@value #REPEAT_SECONDS} s ago: the
+ *       last cut was not enough).</li>
+ *   <li>A {@code Retry-After} holds everyone back exactly that long (only when the service sends one: the real SES
+ *       API documents none).</li>
+ *   <li>Below {@value #PLATEAU} of the ceiling the rate closes the gap exponentially (time constant
+ *       {@value #APPROACH_SECONDS} s), then probes upward by {@value #PROBE_FRACTION_PER_SECOND} of itself per
+ *       second: slowly, so that 429s are rare, yet a raised limit is found.</li>
+ *   <li>Before the first 429 requests are unpaced; the first 429 restarts from what was accepted in the last second
+ *       and grows {@value #SLOW_START_FACTOR_PER_SECOND}x a second ("slow start") until the next episode.</li>
+ *   <li>The rate grows only while it is what holds requests back (someone waited for a permit in the last second).</li>
  * </ul>
+ * The ceiling is what the governor remembers: a {@link Registry} keeps one governor per credential for the life of
+ * the process, so every client of that credential starts from what the others learned.
  *
- * <p>Hand-written: Bucket4j and resilience4j's RateLimiter enforce a fixed, configured rate; neither adapts to a
- * limit it learns from 429s and {@code Retry-After}, and the real SES limit is not published. Time and waiting are
- * injected, so tests drive it on a fake clock.
+ * <p>Hand-written: Bucket4j and resilience4j's RateLimiter enforce a fixed, configured rate, and Netflix's
+ * concurrency-limits adapts a concurrency (in-flight) limit, not a rate; none learns a rate limit from 429s and
+ * {@code Retry-After}, and the real SES limit is not published. Time and waiting are injected, so tests drive it on
+ * a fake clock, and {@link #poll()} lets a simulation take permits without blocking.
  */
 public final class RateGovernor {
-    static final double DECREASE = 0.95;
-    static final double REPEATED_DECREASE = 0.7;
-    /** A 429 this soon after the previous cool-down ended counts as a repeat. */
-    private static final long REPEAT_WINDOW = 2_000_000_000L;
-    static final double APPROACH_SECONDS = 3.0;
+    static final double DECREASE = 0.9;
+    static final double REPEATED_DECREASE = 0.75;
+    static final double REPEAT_SECONDS = 2.0;
+    static final double PLATEAU = 0.97;
+    static final double APPROACH_SECONDS = 1.0;
+    static final double PROBE_FRACTION_PER_SECOND = 0.001;
+    static final double PROBE_DOUBLING_SECONDS = 30.0;
     static final double SLOW_START_FACTOR_PER_SECOND = 1.5;
-    static final double PROBE_FRACTION_PER_SECOND = 0.002;
+    /** What the service accepted is trusted as a bound of the limit after this long, and down to this share of it. */
+    static final double MIN_MEASURE_SECONDS = 2.0;
+    static final double MEASURE_FLOOR = 0.67;
     /** Even a small tenant can do this; used when a 429 arrives before any success was observed. */
     static final double FALLBACK_RATE = 2.0;
     static final double MIN_RATE = 0.2;
     private static final long SECOND = 1_000_000_000L;
     static final long RECHECK_MILLIS = 100;
 
+    /**
+     * What a caller got from {@link #acquire()} and hands back with the answer: the episode the request was sent in
+     * and the rate it was paced at ({@link Double#POSITIVE_INFINITY} if unpaced).
+     */
+    public record Permit(long episode, double rate) {}
+
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
     private final double maxRate;
     private double rate;
     private double ceiling;
+    private boolean slowStart;
+    private long episode;
     private long nextFreeAt;
     private long lastGrowthAt;
-    private long coolDownUntil = Long.MIN_VALUE;
+    private long lastWaitAt = Long.MIN_VALUE;
+    private long episodeEndsAt;
     private long windowStart;
     private int windowSuccesses;
     private int previousWindowSuccesses;
+    private long acceptedSince;
+    private long accepted;
 
     /**
      * @param knownRate the documented limit in requests/s, the starting rate and the ceiling; null if unknown
@@ -73,6 +93,8 @@ public final class RateGovernor {
         this.nextFreeAt = now;
         this.windowStart = now;
         this.lastGrowthAt = now;
+        this.acceptedSince = now;
+        this.episodeEndsAt = now;
     }
 
     /** A governor on the system clock. */
@@ -86,65 +108,87 @@ public final class RateGovernor {
      * re-checks at least every {@value #RECHECK_MILLIS} ms, so a rate change or a {@code Retry-After} applies to
      * everyone at once.
      */
-    public void acquire() throws InterruptedException {
+    public Permit acquire() throws InterruptedException {
         while (true) {
-            long wait;
-            synchronized (this) {
-                long now = nanoTime.getAsLong();
-                if (now >= nextFreeAt) {
-                    nextFreeAt = Double.isInfinite(rate) ? now : Math.max(now, nextFreeAt) + (long) (SECOND / rate);
-                    return;
-                }
-                wait = nextFreeAt - now;
-            }
-            sleeper.sleep(Duration.ofNanos(Math.min(wait, RECHECK_MILLIS * 1_000_000L)));
+            Permit permit = poll();
+            if (permit != null) return permit;
+            sleeper.sleep(Duration.ofNanos(Math.max(1, Math.min(nanosToWait(), RECHECK_MILLIS * 1_000_000L))));
         }
     }
 
-    /** The service accepted a request (any non-429, non-5xx answer). */
-    public synchronized void onSuccess() {
+    /** A permit if a request may be sent now, else null (then see {@link #nanosToWait()}); never blocks. */
+    public synchronized Permit poll() {
+        long now = nanoTime.getAsLong();
+        if (now < nextFreeAt) {
+            lastWaitAt = now;
+            return null;
+        }
+        nextFreeAt = Double.isInfinite(rate) ? now : Math.max(now, nextFreeAt) + (long) (SECOND / rate);
+        return new Permit(episode, rate);
+    }
+
+    /** How long until the next permit is due (0 if now). */
+    public synchronized long nanosToWait() {
+        return Math.max(0, nextFreeAt - nanoTime.getAsLong());
+    }
+
+    /** The service accepted the request sent with {@code permit} (any non-429, non-5xx answer). */
+    public synchronized void onSuccess(Permit permit) {
         long now = nanoTime.getAsLong();
         roll(now);
         windowSuccesses++;
+        if (now >= acceptedSince) accepted++;
         grow(now);
     }
 
-    /** The service answered 429, optionally with a {@code Retry-After}. */
-    public synchronized void onThrottled(Duration retryAfter) {
+    /**
+     * The service answered 429 to the request sent with {@code permit}, optionally with a {@code Retry-After}
+     * (honoured as given, for every caller).
+     */
+    public synchronized void onThrottled(Permit permit, Duration retryAfter) {
         long now = nanoTime.getAsLong();
-        long pause = retryAfter == null ? 0 : retryAfter.toNanos();
+        long pause = retryAfter == null ? 0 : Math.max(0, retryAfter.toNanos());
         nextFreeAt = Math.max(nextFreeAt, now + pause);
-        if (now < coolDownUntil) return;
-        double used = successRate(now);
-        if (Double.isInfinite(rate)) {
-            // Unpaced: the successes counted so far undercount the limit (many answers are still in flight), so
-            // restart from them but keep no ceiling: slow start finds the limit within a few seconds.
+        if (permit.episode() != episode) return; // sent before the last cut: nothing new
+        boolean again = episode > 0 && now - episodeEndsAt < REPEAT_SECONDS * SECOND;
+        episode++;
+        if (Double.isInfinite(permit.rate())) {
+            // Unpaced: what was accepted in the last second undercounts the limit (many answers are still in flight),
+            // so restart from it and grow fast until the next 429.
+            rate = Math.max(MIN_RATE, Math.max(successRate(now), FALLBACK_RATE));
             ceiling = Double.POSITIVE_INFINITY;
-            rate = Math.max(MIN_RATE, Math.max(used, FALLBACK_RATE) * DECREASE);
+            slowStart = true;
         } else {
-            // The pace at which the 429 came is the limit's best estimate (what got through in the last second is
-            // not: Retry-After pauses depress it). A 429 soon after the last cool-down means that estimate was
-            // still too high, so the cut is deeper.
-            boolean again = coolDownUntil != Long.MIN_VALUE && now - coolDownUntil < REPEAT_WINDOW;
-            ceiling = rate;
-            rate = Math.max(MIN_RATE, rate * (again ? REPEATED_DECREASE : DECREASE));
+            // The pace at which the request was sent bounds the limit from above; so does what the service accepted
+            // since the last episode (the limit plus what its burst allowance lent, which the pauses refill: an
+            // estimate that tightens as the episodes grow apart). The latter undercounts when callers had little to
+            // do part of the time, so it may lower the estimate by at most a third.
+            double elapsed = (now - acceptedSince) / (double) SECOND;
+            double measured = elapsed >= MIN_MEASURE_SECONDS ? accepted / elapsed : Double.POSITIVE_INFINITY;
+            ceiling = Math.min(maxRate, Math.min(permit.rate(), Math.max(measured, MEASURE_FLOOR * permit.rate())));
+            rate = Math.max(MIN_RATE, ceiling * (again ? REPEATED_DECREASE : DECREASE));
+            slowStart = false;
         }
-        coolDownUntil = now + Math.max(pause, SECOND);
-        lastGrowthAt = coolDownUntil;
+        episodeEndsAt = now + pause;
+        lastGrowthAt = episodeEndsAt;
+        acceptedSince = episodeEndsAt;
+        accepted = 0;
     }
 
     private void grow(long now) {
         if (Double.isInfinite(rate) || now <= lastGrowthAt) return;
         double dt = (now - lastGrowthAt) / (double) SECOND;
         lastGrowthAt = now;
-        double used = successRate(now);
-        if (used > 0 && rate > 2 * used) return;
-        if (Double.isInfinite(ceiling)) {
+        if (now - lastWaitAt > SECOND) return; // nobody waits for a permit: the rate is not what holds requests back
+        if (slowStart) {
             rate *= Math.pow(SLOW_START_FACTOR_PER_SECOND, dt);
-        } else if (rate < ceiling) {
-            rate += (ceiling - rate) * Math.min(1, dt / APPROACH_SECONDS) + rate * PROBE_FRACTION_PER_SECOND * dt;
         } else {
-            rate += rate * PROBE_FRACTION_PER_SECOND * dt;
+            // Closes the gap to the plateau quickly, and probes beyond it slowly (the probe also carries the rate over
+            // the plateau, which the exponential approach alone never reaches).
+            // The probe speeds up the longer no 429 came (as TCP CUBIC's does), so a raised limit is found in minutes.
+            if (rate < PLATEAU * ceiling) rate += (PLATEAU * ceiling - rate) * Math.min(1, dt / APPROACH_SECONDS);
+            double quiet = Math.max(0, (now - episodeEndsAt) / (double) SECOND);
+            rate += rate * PROBE_FRACTION_PER_SECOND * (1 + quiet / PROBE_DOUBLING_SECONDS) * dt;
         }
         rate = Math.min(maxRate, rate);
     }
@@ -168,6 +212,11 @@ public final class RateGovernor {
     /** The current rate in requests/s ({@link Double#POSITIVE_INFINITY} while unpaced). */
     public synchronized double rate() {
         return rate;
+    }
+
+    /** The learned (or configured) limit in requests/s; {@link Double#POSITIVE_INFINITY} while unknown. */
+    public synchronized double ceiling() {
+        return ceiling;
     }
 
     /**

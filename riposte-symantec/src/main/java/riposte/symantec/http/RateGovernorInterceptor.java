@@ -8,7 +8,9 @@ import okhttp3.Response;
 
 /**
  * Bounds in-flight calls with a semaphore (so thousands of virtual-thread callers share a few sockets) and takes a
- * {@link RateGovernor} permit before the first attempt; {@link RetryInterceptor} takes one before each retry.
+ * {@link RateGovernor} permit before the first attempt, tagging the request with it ({@link RateGovernor.Permit}) so
+ * that {@link RetryInterceptor} reports the answer against it; that interceptor takes a permit before each retry. The
+ * two bounds are separate: the semaphore limits concurrency, the governor only the rate.
  */
 public final class RateGovernorInterceptor implements Interceptor {
     private final RateGovernor governor;
@@ -28,8 +30,8 @@ public final class RateGovernorInterceptor implements Interceptor {
             throw new InterruptedIOException("interrupted while waiting for a connection slot");
         }
         try {
-            governor.acquire();
-            return chain.proceed(chain.request());
+            RateGovernor.Permit permit = governor.acquire();
+            return chain.proceed(chain.request().newBuilder().tag(RateGovernor.Permit.class, permit).build());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for a rate permit");

@@ -14,7 +14,8 @@ import okhttp3.Response;
 
 /**
  * Retries idempotent calls on 429, 500, 502, 503, 504 and on transport failures (connect/read timeouts, resets),
- * with exponential backoff and full jitter, honouring {@code Retry-After}; bounded by a {@link RetryPolicy}.
+ * with exponential backoff and full jitter, or exactly the {@code Retry-After} when the answer has one; bounded by a
+ * {@link RetryPolicy}.
  * When retries run out it returns the last response (or rethrows the last exception) for the caller to map.
  * It tells the {@link RateGovernor} about every 429 and success, and takes a permit before each retry, so that
  * retries are paced like first attempts. Not retried: TLS failures, unknown hosts, {@link FailedCallIOException}.
@@ -50,9 +51,10 @@ public final class RetryInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         AttemptCounter counter = request.tag(AttemptCounter.class);
+        RateGovernor.Permit permit = request.tag(RateGovernor.Permit.class);
         long waitedNanos = 0;
         for (int attempt = 1; ; attempt++) {
-            if (attempt > 1) acquire();
+            if (attempt > 1 || permit == null) permit = acquire();
             if (counter != null) counter.increment();
             Response response;
             try {
@@ -67,10 +69,11 @@ public final class RetryInterceptor implements Interceptor {
             }
             int code = response.code();
             Duration retryAfter = code == 429 || code == 503 ? RetryAfter.parse(response.header("Retry-After"), clock) : null;
-            if (code == 429) governor.onThrottled(retryAfter);
-            else if (code < 500) governor.onSuccess();
+            if (code == 429) governor.onThrottled(permit, retryAfter);
+            else if (code < 500) governor.onSuccess(permit);
             if (!retriableStatus(code) || attempt >= policy.maxAttempts()) return response;
-            Duration delay = retryAfter != null ? retryAfter.plus(jitter(policy.baseDelay())) : backoff(attempt);
+            // Retry-After exactly: the governor holds every caller back as long, and paces the retries after it.
+            Duration delay = retryAfter != null ? retryAfter : backoff(attempt);
             if (waitedNanos + delay.toNanos() > policy.maxTotalWait().toNanos()) return response;
             response.close();
             waitedNanos += delay.toNanos();
@@ -99,9 +102,9 @@ public final class RetryInterceptor implements Interceptor {
         }
     }
 
-    private void acquire() throws IOException {
+    private RateGovernor.Permit acquire() throws IOException {
         try {
-            governor.acquire();
+            return governor.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for a rate permit");
