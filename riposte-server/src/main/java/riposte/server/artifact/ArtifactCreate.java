@@ -5,7 +5,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A new artifact. {@code value} may be defanged ({@code hxxp://evil[.]example}); it is stored normalised.
- * {@code type} is optional: when given, the value must be of that type.
+ * {@code type} is optional: when given, the value must be of that type. When {@code allowListed} is left out, the
+ * allow-list decides: an artifact it matches is flagged with the entry's reason.
  */
 public record ArtifactCreate(
         String type,

@@ -11,6 +11,8 @@ import riposte.core.indicator.Indicator;
 import riposte.core.indicator.IndicatorParser;
 import riposte.core.indicator.IndicatorType;
 import riposte.core.indicator.InvalidIndicatorException;
+import riposte.server.allowlist.AllowListEntryView;
+import riposte.server.allowlist.AllowListService;
 import riposte.server.audit.AuditLog;
 import riposte.server.incident.IncidentRefs;
 import riposte.server.system.InvalidFieldException;
@@ -29,9 +31,11 @@ public class ArtifactService {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AllowListService allowList;
 
     ArtifactService(ArtifactRepository artifacts, IncidentRefs incidents, AuditLog audit, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AllowListService allowList) {
+        this.allowList = allowList;
         this.artifacts = artifacts;
         this.incidents = incidents;
         this.audit = audit;
@@ -62,9 +66,15 @@ public class ArtifactService {
         incidents.requireExists(incidentId);
         Indicator indicator = parse(c.value(), c.type() == null || c.type().isBlank() ? null : type(c.type()));
         boolean allowListed = Boolean.TRUE.equals(c.allowListed());
+        String reason = allowListed ? c.allowListReason() : null;
+        if (c.allowListed() == null) { // the caller did not say: the allow-list does
+            var entry = allowList.match(indicator);
+            allowListed = entry.isPresent();
+            reason = entry.map(AllowListEntryView::because).orElse(null);
+        }
         Instant now = Sql.now(clock);
         var draft = new ArtifactView(0, incidentId, indicator.type().id(), indicator.value(), c.description(),
-                c.source(), allowListed, allowListed ? c.allowListReason() : null, now, now, 0);
+                c.source(), allowListed, reason, now, now, 0);
         ArtifactView created = get(incidentId, artifacts.insert(draft));
         audit.record(actor, "create", KIND, created.id(), null, created);
         events.publishEvent(new ArtifactCreated(created.id(), incidentId));

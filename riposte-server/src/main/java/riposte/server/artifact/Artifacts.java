@@ -41,7 +41,7 @@ public class Artifacts {
         }
         if (artifacts.exists(incidentId, indicator.type().id(), indicator.value())) return false;
         service.create(actor, incidentId, new ArtifactCreate(indicator.type().id(), indicator.value(), null, source,
-                false, null));
+                null, null));
         return true;
     }
 }

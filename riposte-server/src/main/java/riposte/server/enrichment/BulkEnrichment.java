@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +31,8 @@ import org.springframework.stereotype.Service;
 import riposte.core.indicator.Indicator;
 import riposte.core.indicator.IndicatorParser;
 import riposte.core.indicator.InvalidIndicatorException;
+import riposte.server.allowlist.AllowListEntryView;
+import riposte.server.allowlist.AllowListService;
 import riposte.server.indicator.Indicators;
 import riposte.server.security.Role;
 import riposte.server.system.InvalidFieldException;
@@ -36,7 +40,8 @@ import riposte.server.system.NotFoundException;
 import riposte.server.system.Sql;
 
 /**
- * Bulk enrichment: parse a list of indicator texts, create the indicators, and run the enrichment playbooks on each,
+ * Bulk enrichment: parse a list of indicator texts, create the indicators, and run the enrichment playbooks on each
+ * (allow-listed ones are skipped: reported with the entry's reason, neither created nor enriched),
  * at most {@value #INDICATORS_PER_REQUEST_SLOT} × {@code riposte.ses.max-concurrency} indicators at a time. Every
  * Threat Intel call waits behind the credential's rate governor (requests wait, they are not rejected), and sections
  * fresh in the cache are not asked again. Each playbook is a durable run ({@link PlaybookRunner}), started as the
@@ -73,6 +78,7 @@ class BulkEnrichment implements SmartLifecycle {
     private final Indicators indicators;
     private final PlaybookRunner runner;
     private final BulkJobRepository jobs;
+    private final AllowListService allowList;
     private final Clock clock;
     private final Semaphore slots;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -81,8 +87,9 @@ class BulkEnrichment implements SmartLifecycle {
     private ScheduledExecutorService timer;
 
     BulkEnrichment(Indicators indicators, PlaybookRunner runner, BulkJobRepository jobs, SesSettings settings,
-            Clock clock) {
+            Clock clock, AllowListService allowList) {
         this.indicators = indicators;
+        this.allowList = allowList;
         this.runner = runner;
         this.jobs = jobs;
         this.clock = clock;
@@ -107,7 +114,7 @@ class BulkEnrichment implements SmartLifecycle {
             throw new InvalidFieldException("indicators", "at most " + MAX_INDICATORS + " per request, got "
                     + request.indicators().size());
         }
-        List<BulkJob.ItemView> items = parse(request.indicators());
+        List<BulkJob.ItemView> items = parse(request.indicators(), allowList.matcher());
         BulkJob.Spec spec = new BulkJob.Spec(UUID.randomUUID().toString(), actor, Sql.now(clock),
                 List.copyOf(inputs.keySet()), createAssociated);
         jobs.insert(spec, items, node, Sql.now(clock).plus(LEASE));
@@ -124,9 +131,10 @@ class BulkEnrichment implements SmartLifecycle {
 
     /**
      * Parsed here, so that bad values are reported at once; created by the workers, so that a long list is accepted
-     * without waiting for thousands of inserts.
+     * without waiting for thousands of inserts. An allow-listed value is skipped with the entry's reason.
      */
-    private static List<BulkJob.ItemView> parse(List<String> values) {
+    private static List<BulkJob.ItemView> parse(List<String> values,
+            Function<Indicator, Optional<AllowListEntryView>> allowListed) {
         List<BulkJob.ItemView> items = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             String input = values.get(i);
@@ -134,8 +142,10 @@ class BulkEnrichment implements SmartLifecycle {
             try {
                 if (input == null || input.isBlank()) throw new InvalidIndicatorException("", "the value is empty");
                 Indicator parsed = IndicatorParser.parse(input);
+                Optional<AllowListEntryView> entry = allowListed.apply(parsed);
                 items.add(new BulkJob.ItemView(i, shown, null, parsed.type().id(), parsed.value(),
-                        BulkJob.ItemState.QUEUED, null, List.of()));
+                        entry.isPresent() ? BulkJob.ItemState.SKIPPED : BulkJob.ItemState.QUEUED,
+                        entry.map(e -> "allow-listed: " + e.because()).orElse(null), List.of()));
             } catch (InvalidIndicatorException e) {
                 items.add(new BulkJob.ItemView(i, shown, null, null, null, BulkJob.ItemState.INVALID, e.getMessage(),
                         List.of()));

@@ -10,9 +10,12 @@ import java.util.List;
 final class BulkJob {
     private BulkJob() {}
 
-    /** An item's state: invalid input, waiting, done (every playbook completed), or failed (some did not). */
+    /**
+     * An item's state: invalid input, waiting, done (every playbook completed), failed (some did not), or skipped
+     * (allow-listed: neither created nor enriched; the message says by which entry and why).
+     */
     enum ItemState {
-        INVALID, QUEUED, RUNNING, COMPLETED, FAILED;
+        INVALID, QUEUED, RUNNING, COMPLETED, FAILED, SKIPPED;
 
         boolean open() {
             return this == QUEUED || this == RUNNING;
@@ -50,6 +53,7 @@ final class BulkJob {
 
     /** The job as the API returns it; {@code items} is null when they were not asked for. */
     record View(String id, String state, String createdBy, Instant createdAt, Instant finishedAt, int total,
-            int invalid, int queued, int running, int completed, int failed, int fromCache, List<String> playbooks,
+            int invalid, int queued, int running, int completed, int failed, int skipped, int fromCache,
+            List<String> playbooks,
             List<ItemView> items) {}
 }

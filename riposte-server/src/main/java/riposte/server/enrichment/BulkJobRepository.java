@@ -98,7 +98,8 @@ class BulkJobRepository {
         return Optional.of(new BulkJob.View(s.id(), state, s.createdBy(), s.createdAt(), finishedAt, total,
                 counts[BulkJob.ItemState.INVALID.ordinal()], counts[BulkJob.ItemState.QUEUED.ordinal()],
                 counts[BulkJob.ItemState.RUNNING.ordinal()], counts[BulkJob.ItemState.COMPLETED.ordinal()],
-                counts[BulkJob.ItemState.FAILED.ordinal()], fromCache[0], s.playbooks(), items));
+                counts[BulkJob.ItemState.FAILED.ordinal()], counts[BulkJob.ItemState.SKIPPED.ordinal()], fromCache[0],
+                s.playbooks(), items));
     }
 
     /** The items not yet in a final state, in input order. */

@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import riposte.core.playbook.ObjectKind;
 import riposte.core.playbook.ObjectRef;
 import riposte.core.playbook.PlaybookSubject;
+import riposte.server.allowlist.AllowListEntryView;
+import riposte.server.allowlist.AllowListService;
 import riposte.server.system.InvalidFieldException;
 import riposte.server.system.Sql;
 import tools.jackson.core.type.TypeReference;
@@ -24,21 +26,28 @@ import tools.jackson.databind.json.JsonMapper;
  * API shapes), so it reads them directly rather than through their services.
  *
  * <ul>
- *   <li>indicator: {@code id, type, value, verdict, confidence, tags, attributes} (attribute name → value)</li>
- *   <li>artifact: {@code id, incidentId, type, value, description, source, allowListed}</li>
+ *   <li>indicator: {@code id, type, value, verdict, confidence, tags, attributes} (attribute name → value),
+ *       {@code allowlisted, allowlistReason}</li>
+ *   <li>artifact: {@code id, incidentId, type, value, description, source, allowListed} (the artifact's stored
+ *       flag), {@code allowlisted, allowlistReason}</li>
  *   <li>incident: {@code id, name, description, type, severity, status, owner}</li>
  *   <li>row: its cells by column name, plus {@code _id}, {@code _incidentId} and {@code _table}</li>
  * </ul>
+ *
+ * {@code allowlisted} is true when the allow-list matches the value now (or, for an artifact, when it was flagged);
+ * {@code allowlistReason} says why, or is empty. Response playbooks must refuse to act when it is true.
  */
 @Component
 class PlaybookSubjects {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AllowListService allowList;
 
-    PlaybookSubjects(JdbcClient jdbc, JsonMapper json) {
+    PlaybookSubjects(JdbcClient jdbc, JsonMapper json, AllowListService allowList) {
         this.jdbc = jdbc;
         this.json = json;
+        this.allowList = allowList;
     }
 
     /** The object, or empty when it does not exist (or, for a row, is not in the named table). */
@@ -46,9 +55,9 @@ class PlaybookSubjects {
     Optional<PlaybookSubject> load(ObjectRef ref) {
         long id = databaseId(ref);
         Optional<Map<String, Object>> data = switch (ref.kind()) {
-            case INDICATOR -> indicator(id);
+            case INDICATOR -> indicator(id).map(this::withAllowList);
             case ARTIFACT -> jdbc.sql("select * from artifacts where id = :id").param("id", id)
-                    .query(PlaybookSubjects::artifact).optional();
+                    .query(PlaybookSubjects::artifact).optional().map(this::withAllowList);
             case INCIDENT -> jdbc.sql("select * from incidents where id = :id").param("id", id)
                     .query(PlaybookSubjects::incident).optional();
             case ROW -> row(id, ref.table());
@@ -115,6 +124,19 @@ class PlaybookSubjects {
         m.put("description", nonNull(rs.getString("description")));
         m.put("source", nonNull(rs.getString("source")));
         m.put("allowListed", rs.getBoolean("allow_listed"));
+        m.put("_allowListReason", nonNull(rs.getString("allow_list_reason"))); // taken out by withAllowList
+        return m;
+    }
+
+    /** Adds {@code allowlisted} and {@code allowlistReason} to an indicator's or artifact's map. */
+    private Map<String, Object> withAllowList(Map<String, Object> m) {
+        boolean flagged = Boolean.TRUE.equals(m.get("allowListed"));
+        String reason = flagged ? String.valueOf(m.remove("_allowListReason")) : allowList
+                .match(String.valueOf(m.get("type")), String.valueOf(m.get("value")))
+                .map(AllowListEntryView::because).orElse("");
+        m.remove("_allowListReason");
+        m.put("allowlisted", flagged || !reason.isEmpty());
+        m.put("allowlistReason", reason);
         return m;
     }
 

@@ -17,6 +17,7 @@ import riposte.core.playbook.PlaybookSubject;
 import riposte.core.playbook.Step;
 import riposte.core.playbook.Trigger;
 import riposte.core.playbook.TriggerSpec;
+import riposte.server.allowlist.AllowListService;
 import riposte.server.artifact.ArtifactCreated;
 import riposte.server.indicator.IndicatorCreated;
 import riposte.server.system.Actor;
@@ -26,8 +27,8 @@ import riposte.server.system.Actor;
  * trigger whose condition (and the playbook's activation condition) holds starts a run on it, by {@code system},
  * with the rule as the reason. Rules of playbooks that call a source's functions are auto-enrichment and obey the
  * {@link AutoEnrichmentRules} in force ({@link AutoEnrichmentPolicy}: saved by an admin, or the configuration's
- * {@code riposte.playbooks.auto-enrichment.*}). The work happens on a virtual thread, so creating the object does not
- * wait for it.
+ * {@code riposte.playbooks.auto-enrichment.*}), and skip allow-listed objects. The work happens on a virtual thread,
+ * so creating the object does not wait for it.
  */
 @Component
 class RuleTriggers {
@@ -39,9 +40,11 @@ class RuleTriggers {
     private final RunDispatcher dispatcher;
     private final PlaybookSettings settings;
     private final AutoEnrichmentPolicy autoEnrichment;
+    private final AllowListService allowList;
 
     RuleTriggers(PlaybookLibrary library, PlaybookSubjects subjects, PlaybookService service, RunDispatcher dispatcher,
-            PlaybookSettings settings, AutoEnrichmentPolicy autoEnrichment) {
+            PlaybookSettings settings, AutoEnrichmentPolicy autoEnrichment, AllowListService allowList) {
+        this.allowList = allowList;
         this.library = library;
         this.subjects = subjects;
         this.service = service;
@@ -73,7 +76,8 @@ class RuleTriggers {
         for (PlaybookDefinition d : library.all()) {
             if (!d.target().accepts(ref.kind(), ref.table())) continue;
             for (TriggerSpec t : d.triggers()) {
-                if (t instanceof TriggerSpec.Rule rule && matches(d, rule, subject) && allowed(rules, d, subject)) {
+                if (t instanceof TriggerSpec.Rule rule && matches(d, rule, subject) && allowed(rules, d, subject)
+                        && !allowListed(d, subject)) {
                     started += start(d, rule, subject) ? 1 : 0;
                     break;
                 }
@@ -97,6 +101,18 @@ class RuleTriggers {
         Set<String> sources = sources(d);
         Object type = subject.data().get("type");
         return sources.isEmpty() || rules.allows(d.id(), sources, type == null ? null : type.toString());
+    }
+
+    /**
+     * The allow-list: a playbook that calls a source (enrichment, response) is not started by a rule on an
+     * allow-listed object; that is audited ({@code skip}) and logged, not a failed run. Others (notes, tasks) are.
+     */
+    private boolean allowListed(PlaybookDefinition d, PlaybookSubject subject) {
+        if (!Boolean.TRUE.equals(subject.data().get("allowlisted")) || sources(d).isEmpty()) return false;
+        String because = String.valueOf(subject.data().get("allowlistReason"));
+        log.info("Rule of playbook {} not started on {}: allow-listed, {}", d.id(), subject.ref(), because);
+        allowList.recordSkipped(subject.ref().kind().variable(), subject.ref().id(), d.id(), because);
+        return true;
     }
 
     /** The sources a playbook calls: the prefix of its functions ({@code ses.fileInsight} → {@code ses}). */

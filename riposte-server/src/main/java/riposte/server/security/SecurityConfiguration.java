@@ -127,6 +127,9 @@ class SecurityConfiguration {
                     .requestMatchers("/console/account", "/console/account/**").hasRole(Role.VIEWER.name())
                     .requestMatchers(HttpMethod.GET, "/", "/console", "/console/**").hasRole(Role.VIEWER.name())
                     .requestMatchers("/console", "/console/**").hasRole(Role.ANALYST.name())
+                    // the allow-list: reading and checking for analysts, changes for admins (anyRequest below)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/allowlist", "/api/v1/allowlist/**")
+                    .hasRole(Role.ANALYST.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Role.VIEWER.name())
                     .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(Role.VIEWER.name())
                     .requestMatchers("/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/indicators",

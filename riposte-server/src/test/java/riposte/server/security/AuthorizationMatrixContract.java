@@ -244,6 +244,32 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         entry("GET /console/reports", Role.VIEWER, "/console/reports");
         entry("GET /console/reports/{id}", Role.VIEWER, t -> "/console/reports/" + report(), null);
         entry("GET /console/reports/{id}/body", Role.VIEWER, t -> "/console/reports/" + report() + "/body", null);
+        allowListEntries();
+    }
+
+    /** The allow-list (riposte.server.allowlist, riposte.server.console.settings): read for analysts, changes for admins. */
+    private void allowListEntries() {
+        entry("GET /api/v1/allowlist", Role.ANALYST, "/api/v1/allowlist?kind=domain");
+        entry("GET /api/v1/allowlist/check", Role.ANALYST, "/api/v1/allowlist/check?value=8.8.8.8");
+        entry("GET /api/v1/allowlist/{id}", Role.ANALYST, t -> "/api/v1/allowlist/" + allowListEntry(), null);
+        entry("POST /api/v1/allowlist", Role.ADMIN, t -> new Call("/api/v1/allowlist", allowListBody()));
+        entry("DELETE /api/v1/allowlist/{id}", Role.ADMIN, t -> "/api/v1/allowlist/" + allowListEntry(), null);
+        entry("GET /console/settings/allowlist", Role.ADMIN, "/console/settings/allowlist?q=matrix");
+        entry("POST /console/settings/allowlist", Role.ADMIN, t -> "/console/settings/allowlist?text="
+                + unique("matrix") + ".example&reason=matrix", null);
+        entry("POST /console/settings/allowlist/{id}/delete", Role.ADMIN,
+                t -> "/console/settings/allowlist/" + allowListEntry() + "/delete", null);
+        entry("GET /console/settings/allowlist/check", Role.ADMIN, "/console/settings/allowlist/check?value=8.8.8.8");
+    }
+
+    private static Map<String, Object> allowListBody() {
+        return Map.of("entries", List.of(Map.of("value", unique("matrix") + ".example", "reason", "matrix")));
+    }
+
+    private long allowListEntry() {
+        Reply reply = post("/api/v1/allowlist", allowListBody());
+        assertThat(reply.status()).as("fixture: %s", reply.body()).isEqualTo(201);
+        return reply.body().get(0).get("id").asLong();
     }
 
     /**
