@@ -53,7 +53,8 @@ final class IndicatorEnrich extends ApiCommand {
         while (!job.path("state").asString().equals("completed")) {
             int done = job.path("completed").asInt() + job.path("failed").asInt();
             if (done != lastDone && !json) {
-                err().print("\renriched " + done + " of " + (job.path("total").asInt() - job.path("invalid").asInt()));
+                err().print("\renriched " + done + " of " + (job.path("total").asInt() - job.path("invalid").asInt()
+                        - job.path("skipped").asInt()));
                 err().flush();
                 lastDone = done;
             }
@@ -86,10 +87,12 @@ final class IndicatorEnrich extends ApiCommand {
                     }
                 }
                 boolean invalid = item.path("state").asString().equals("INVALID");
+                boolean skipped = item.path("state").asString().equals("SKIPPED"); // allow-listed
                 table.row(item.path("state").asString().toLowerCase(java.util.Locale.ROOT),
                         invalid ? "" : item.path("indicatorId").asString(), invalid ? "" : item.path("type").asString(),
                         item.path("runs").isEmpty() ? "" : cached ? "cache" : "live", String.join(",", reports),
                         Terminal.safe(invalid ? item.path("input").asString() + ": " + item.path("message").asString()
+                                : skipped ? item.path("value").asString() + ": " + item.path("message").asString()
                                 : item.path("value").asString()));
             }
             err().flush();

@@ -2,6 +2,7 @@ package riposte.server.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,6 +22,39 @@ class H2AutoEnrichmentTest extends ApiTestBase {
         registry.add("riposte.ses.url", () -> SES.baseUrl().toString());
         registry.add("riposte.ses.client-id", SES::clientId);
         registry.add("riposte.ses.client-secret", SES::clientSecret);
+    }
+
+    @Test
+    void anAllowListedIndicatorIsNotEnrichedWhileAnotherIs() throws Exception {
+        String listed = SES.population().maliciousDomains(30).get(27).value();
+        String other = SES.population().maliciousDomains(30).get(26).value();
+        assertThat(post("/api/v1/allowlist", Map.of("entries", List.of(Map.of("value", listed,
+                "reason", "our partner"))))).extracting(Reply::status).isEqualTo(201);
+        long skipped = post("/api/v1/indicators", Map.of("value", listed)).get("id").asLong();
+        long enriched = post("/api/v1/indicators", Map.of("value", other)).get("id").asLong();
+        JsonNode skips = null;
+        JsonNode reports = null;
+        for (int i = 0; i < 300; i++) {
+            skips = get("/api/v1/audit?action=skip&objectType=indicator&objectId=" + skipped).body();
+            reports = get("/api/v1/reports?indicatorId=" + enriched).body();
+            if (skips.get("totalItems").asInt() > 0 && reports.get("totalItems").asInt() > 0) break;
+            Thread.sleep(100);
+        }
+        assertThat(reports.get("totalItems").asInt()).as("the other indicator is enriched").isPositive();
+        assertThat(skips.get("totalItems").asInt()).as("the skip is audited").isPositive();
+        JsonNode skip = skips.get("items").get(0);
+        assertThat(skip.get("actor").asString()).isEqualTo("system");
+        assertThat(skip.get("after").get("playbook").asString()).startsWith("ses-");
+        assertThat(skip.get("after").get("allowlistReason").asString()).isEqualTo("our partner (allow-list entry "
+                + listed + ")");
+        assertThat(get("/api/v1/runs?objectKind=indicator&objectId=" + skipped).get("totalItems").asInt())
+                .as("no run on the allow-listed indicator").isZero();
+        assertThat(get("/api/v1/reports?indicatorId=" + skipped).get("totalItems").asInt()).isZero();
+
+        // an analyst may insist: a manual run still starts, and the playbook sees indicator.allowlisted
+        Reply manual = post("/api/v1/playbooks/ses-network-insight/runs", Map.of("object",
+                Map.of("kind", "indicator", "id", String.valueOf(skipped))));
+        assertThat(manual.status()).as("%s", manual.body()).isEqualTo(202);
     }
 
     @Test
