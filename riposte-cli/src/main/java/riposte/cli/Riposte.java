@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         header = "Symantec threat intelligence and endpoint response from the command line.",
         description = "See docs/cli.md for every command, option, output format and exit code.",
-        subcommands = {riposte.cli.intel.IntelCommand.class, ServeCommand.class, riposte.cli.sep.SepCommand.class, SimulateCommand.class, riposte.cli.server.IncidentCommand.class, riposte.cli.server.IndicatorCommand.class, riposte.cli.playbook.PlaybookCommand.class, riposte.cli.demo.DemoCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {riposte.cli.intel.IntelCommand.class, ServeCommand.class, riposte.cli.sep.SepCommand.class, SimulateCommand.class, riposte.cli.server.IncidentCommand.class, riposte.cli.server.IndicatorCommand.class, riposte.cli.server.AllowListCommand.class, riposte.cli.playbook.PlaybookCommand.class, riposte.cli.demo.DemoCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

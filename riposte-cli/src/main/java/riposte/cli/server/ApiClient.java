@@ -115,6 +115,11 @@ public final class ApiClient implements AutoCloseable {
         return send("POST", path, Map.of(), body);
     }
 
+    /** DELETE {@code /api/v1/path}; a refused request throws a {@code CliException}. */
+    void delete(String path) {
+        send("DELETE", path, Map.of(), null);
+    }
+
     JsonNode patch(String path, Object body) {
         return send("PATCH", path, Map.of(), body);
     }

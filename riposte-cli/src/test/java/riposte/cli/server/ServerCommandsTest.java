@@ -285,4 +285,31 @@ class ServerCommandsTest {
         assertThat(add.out()).contains("--tag", "--verdict", "UNKNOWN, BENIGN, SUSPICIOUS");
         assertThat(CliRun.of("incident", "artifact", "add", "--help").out()).contains("--input=FILE");
     }
+
+    @Test
+    void allowListEntriesAreAddedCheckedListedAndRemoved() throws Exception {
+        String domain = "cli-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        CliRun refused = cli("allowlist", "add", "*.com", domain, "--reason", "nope");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("*.com", "public suffix com", "nothing was sent");
+        Path input = dir.resolve("allow.txt");
+        Files.writeString(input, "# ours\n*." + domain + "   our mail\n" + domain + "\n");
+        JsonNode added = json(cli("allowlist", "add", "--input", input.toString(), "--reason", "the apex", "--json"));
+        assertThat(added).hasSize(2);
+        assertThat(added.get(0).get("kind").asString()).isEqualTo("wildcard_domain");
+        assertThat(added.get(1).get("reason").asString()).isEqualTo("the apex");
+
+        CliRun check = cli("allowlist", "check", "hxxps://mail." + domain + "/owa", "8.8.8.8");
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.out()).contains("yes", "*." + domain, "our mail").contains("no ", "8.8.8.8");
+        CliRun list = cli("allowlist", "list", "--filter", domain);
+        assertThat(list.out()).contains("wildcard_domain", domain, "2 entries");
+        CliRun again = cli("allowlist", "add", domain, "--reason", "twice");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(again.err()).contains("already on the allow-list");
+
+        CliRun removed = cli("allowlist", "remove", added.get(0).get("id").asString(), added.get(1).get("id").asString());
+        assertThat(removed.out()).contains("removed " + added.get(0).get("id").asString());
+        assertThat(cli("allowlist", "list", "--filter", domain).out()).contains("0 entries");
+    }
 }

@@ -126,7 +126,16 @@ abstract class AllowListApiContract extends ApiTestBase {
         jdbc.sql("update allow_list_state set stamp = :s where id = 1")
                 .param("s", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)).update();
         assertThat(check(domain).get("entry").get("reason").asString()).isEqualTo("added elsewhere");
-        jdbc.sql("delete from allow_list_entries where entry_value = :value").param("value", domain).update();
+        // an expired entry no longer matches
+        jdbc.sql("""
+                insert into allow_list_entries (entry_kind, entry_value, reason, created_by, created_at, expires_at)
+                values ('domain', :value, 'expired', 'admin', current_timestamp, :expired)""")
+                .param("value", "old." + domain)
+                .param("expired", java.time.OffsetDateTime.parse("2001-01-01T00:00:00Z")).update();
+        jdbc.sql("update allow_list_state set stamp = stamp + 1 where id = 1").update();
+        assertThat(check("old." + domain).get("allowListed").asBoolean()).isFalse();
+        jdbc.sql("delete from allow_list_entries where entry_value in (:values)")
+                .param("values", List.of(domain, "old." + domain)).update();
         jdbc.sql("update allow_list_state set stamp = stamp + 1 where id = 1").update();
         assertThat(check(domain).get("allowListed").asBoolean()).isFalse();
     }
