@@ -74,6 +74,9 @@ public enum Setting {
             "An API token created for the first admin, for automation. Secret."),
     SERVE_PROMETHEUS_PUBLIC("server.prometheus-public", "false", "RIPOSTE_PROMETHEUS_PUBLIC",
             "true opens /actuator/prometheus to anyone (otherwise admins only)."),
+    SERVE_TOKEN_CACHE_TTL("server.token-cache-ttl", "5s", "RIPOSTE_TOKEN_CACHE_TTL",
+            "How long a valid API token is trusted before it is read again: the delay before a revocation made on"
+                    + " another server of a cluster takes effect (0: every request)."),
     SERVE_DATA_DIR("server.data-dir", "./data", "RIPOSTE_DATA_DIR", "Where the generated secret.key is kept."),
     SERVE_BLOB_DIR("server.blob-dir", "./data/blobs", "RIPOSTE_BLOB_DIR", "Where attachment contents are stored."),
     SERVE_BLOB_SWEEP_INTERVAL("server.blob-sweep-interval", "1h", "RIPOSTE_BLOB_SWEEP_INTERVAL",

@@ -18,11 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Deliberately not a Spring bean, so that the servlet container does not register it a second time.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
-    private final TokenStore tokens;
+    private final TokenVerifier tokens;
     private final ProblemWriter problems;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerTokenFilter(TokenStore tokens, ProblemWriter problems) {
+    BearerTokenFilter(TokenVerifier tokens, ProblemWriter problems) {
         this.tokens = tokens;
         this.problems = problems;
     }

@@ -66,7 +66,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiTokenFilterChain(HttpSecurity http, ProblemWriter problems, TokenStore tokens,
+    SecurityFilterChain apiTokenFilterChain(HttpSecurity http, ProblemWriter problems, TokenVerifier tokens,
             SecuritySettings settings) throws Exception {
         http.securityMatcher(BearerTokenFilter::hasBearer);
         authorizeRequests(http, settings);

@@ -13,13 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     for automation; only its hash is stored
  * @param prometheusPublic whether {@code /actuator/prometheus} is open to anyone (default: admins only)
  * @param login rate limiting of login attempts
+ * @param tokenCacheTtl how long a server trusts an API token it found valid before it reads it again
+ *     ({@code RIPOSTE_TOKEN_CACHE_TTL}); revoking a token or changing its user acts at once on the server that did it
+ *     and within this delay on the others; {@code 0} reads the token on every request
  */
 @ConfigurationProperties("riposte.security")
 public record SecuritySettings(
         String adminPassword,
         String adminApiToken,
         @DefaultValue("false") boolean prometheusPublic,
-        @DefaultValue Login login) {
+        @DefaultValue Login login,
+        @DefaultValue("5s") Duration tokenCacheTtl) {
 
     /**
      * @param maxFailuresPerUser failed logins for one user name before it is blocked
@@ -48,6 +52,6 @@ public record SecuritySettings(
     public String toString() {
         return "SecuritySettings[adminPassword=" + (hasAdminPassword() ? "(set)" : "(none)")
                 + ", adminApiToken=" + (hasAdminApiToken() ? "(set)" : "(none)")
-                + ", prometheusPublic=" + prometheusPublic + ", login=" + login + "]";
+                + ", prometheusPublic=" + prometheusPublic + ", login=" + login + ", tokenCacheTtl=" + tokenCacheTtl + "]";
     }
 }

@@ -18,19 +18,25 @@ public class TokenService {
     static final String KIND = "api-token";
 
     private final TokenStore tokens;
+    private final TokenVerifier verifier;
+    private final TokenUseRecorder uses;
     private final UserStore users;
     private final AuditLog audit;
     private final Clock clock;
 
-    TokenService(TokenStore tokens, UserStore users, AuditLog audit, Clock clock) {
+    TokenService(TokenStore tokens, TokenVerifier verifier, TokenUseRecorder uses, UserStore users, AuditLog audit,
+            Clock clock) {
         this.tokens = tokens;
+        this.verifier = verifier;
+        this.uses = uses;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /** Writes this server's pending "last used" times first, so that the list shows them. */
     public PageResponse<TokenView> list(Caller caller, String owner, PageQuery page) {
+        uses.flush();
         String who = caller.isAdmin() ? owner : caller.username();
         return PageResponse.of(tokens.list(who, page), page, tokens.count(who));
     }
@@ -65,6 +71,7 @@ public class TokenService {
                 .orElseThrow(() -> new NotFoundException(KIND, id));
         if (before.revoked()) return;
         tokens.revoke(id);
+        verifier.forgetToken(id);
         audit.record(caller.username(), "revoke", KIND, id, before, tokens.find(id).orElseThrow());
     }
 }

@@ -4,10 +4,10 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,7 +23,6 @@ import riposte.server.system.Where;
 @Repository
 class TokenStore {
     static final String PREFIX = "rip_";
-    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Who a valid token acts as. */
@@ -67,28 +66,35 @@ class TokenStore {
                 .query(Long.class).single() > 0;
     }
 
-    /** The owner of a valid (known, not revoked, not expired, enabled user) token; records its use. */
-    Optional<Owner> authenticate(String secret) {
-        if (!secret.startsWith(PREFIX) || secret.length() > 200) return Optional.empty();
-        Instant now = clock.instant();
+    /**
+     * What the database says about a token, valid or not: its owner and role, whether it or its user may still be
+     * used, its expiry and its last recorded use. One statement; writes nothing.
+     */
+    record Lookup(Owner owner, boolean usable, Instant expiresAt, Instant lastUsedAt) {
+        boolean validAt(Instant now) {
+            return usable && (expiresAt == null || expiresAt.isAfter(now));
+        }
+    }
+
+    /** The token with this hash ({@link #hash}), empty when there is none. */
+    Optional<Lookup> lookup(String hash) {
         return jdbc.sql("""
                 select t.id, t.expires_at, t.last_used_at, t.revoked, u.username, u.roles, u.enabled
                 from api_tokens t join users u on u.id = t.user_id where t.token_hash = :hash""")
-                .param("hash", hash(secret))
-                .query(rs -> {
-                    if (!rs.next() || rs.getBoolean("revoked") || !rs.getBoolean("enabled")) return Optional.<Owner>empty();
-                    Instant expires = Sql.instant(rs, "expires_at");
-                    if (expires != null && !expires.isAfter(now)) return Optional.<Owner>empty();
-                    Instant lastUsed = Sql.instant(rs, "last_used_at");
-                    long id = rs.getLong("id");
-                    if (lastUsed == null || lastUsed.plus(LAST_USED_RESOLUTION).isBefore(now)) touch(id);
-                    return Optional.of(new Owner(id, rs.getString("username"), Role.valueOf(rs.getString("roles"))));
-                });
+                .param("hash", hash)
+                .query((rs, n) -> new Lookup(
+                        new Owner(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("roles"))),
+                        !rs.getBoolean("revoked") && rs.getBoolean("enabled"), Sql.instant(rs, "expires_at"),
+                        Sql.instant(rs, "last_used_at")))
+                .optional();
     }
 
-    private void touch(long id) {
-        jdbc.sql("update api_tokens set last_used_at = :now where id = :id")
-                .param("now", Sql.ts(Sql.now(clock))).param("id", id).update();
+    /** Records when tokens were last used; never moves a token's last use backwards. */
+    void recordUse(Map<Long, Instant> lastUse) {
+        lastUse.forEach((id, at) -> jdbc.sql("""
+                update api_tokens set last_used_at = :at
+                where id = :id and (last_used_at is null or last_used_at < :at)""")
+                .param("at", Sql.ts(at)).param("id", id).update());
     }
 
     Optional<TokenView> find(long id) {

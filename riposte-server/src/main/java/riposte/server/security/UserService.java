@@ -22,12 +22,15 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final SessionRegistry sessions;
+    private final TokenVerifier tokens;
 
-    UserService(UserStore store, PasswordEncoder encoder, AuditLog audit, SessionRegistry sessions) {
+    UserService(UserStore store, PasswordEncoder encoder, AuditLog audit, SessionRegistry sessions,
+            TokenVerifier tokens) {
         this.store = store;
         this.encoder = encoder;
         this.audit = audit;
         this.sessions = sessions;
+        this.tokens = tokens;
     }
 
     @Transactional(readOnly = true)
@@ -72,6 +75,7 @@ public class UserService {
         audit.record(actor, "update", KIND, id, before, after);
         if (hash != null) audit.record(actor, "change-password", KIND, id, null, null);
         if (hash != null || role != before.role() || !enabled) endSessions(before.username());
+        if (role != before.role() || enabled != before.enabled()) tokens.forgetUser(before.username());
         return after;
     }
 
