@@ -34,10 +34,21 @@ final class KeepAliveClient implements AutoCloseable {
         return b.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Sends the request and reads the whole answer; returns its status. */
+    /**
+     * Sends the request and reads the whole answer; returns its status. A kept-alive connection the server has
+     * closed meanwhile (its idle timeout) is replaced once by a new one.
+     */
     int send(byte[] request) throws IOException {
         Connection c = idle.pollFirst();
-        if (c == null) c = new Connection(address);
+        if (c == null) return send(new Connection(address), request);
+        try {
+            return send(c, request);
+        } catch (EOFException | java.net.SocketException e) {
+            return send(new Connection(address), request);
+        }
+    }
+
+    private int send(Connection c, byte[] request) throws IOException {
         boolean reusable = false;
         try {
             c.out.write(request);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -30,15 +31,37 @@ class RowRepository {
     }
 
     List<RowView> find(RowQuery q, long limit, long offset) {
+        return find(q, "", limit, offset, this::map);
+    }
+
+    /** A page of rows and the number of matching rows; -1 when that is not known (a filtered or an empty page). */
+    record Page(List<RowView> items, long total) {}
+
+    /**
+     * A page of rows; when nothing is filtered, the kept row count comes with it in the same statement (a scalar
+     * subquery), which saves a round trip per page.
+     */
+    Page page(RowQuery q, long limit, long offset) {
+        if (q.filtered()) return new Page(find(q, limit, offset), -1);
+        long[] total = {-1};
+        List<RowView> items = find(q, ", (select c.row_count from data_table_row_counts c where c.incident_id ="
+                + " :incident and c.definition_id = :table) as total_items", limit, offset, (rs, n) -> {
+                    total[0] = rs.getLong("total_items");
+                    return map(rs, n);
+                });
+        return new Page(items, total[0]);
+    }
+
+    private List<RowView> find(RowQuery q, String extraColumns, long limit, long offset, RowMapper<RowView> mapper) {
         if (q.idOrder() && offset > 0) {
             // Deferred join: the offset is walked on the (incident, table, id) index alone (an index-only scan on
             // PostgreSQL), and only the rows of the page are read from the table.
-            return jdbc.sql("select r.* from data_table_rows r join (select r.id" + q.from() + q.orderBy()
-                            + " limit :limit offset :offset) p on p.id = r.id" + q.orderBy())
-                    .params(q.params()).param("limit", limit).param("offset", offset).query(this::map).list();
+            return jdbc.sql("select r.*" + extraColumns + " from data_table_rows r join (select r.id" + q.from()
+                            + q.orderBy() + " limit :limit offset :offset) p on p.id = r.id" + q.orderBy())
+                    .params(q.params()).param("limit", limit).param("offset", offset).query(mapper).list();
         }
-        return jdbc.sql("select r.*" + q.from() + q.orderBy() + " limit :limit offset :offset")
-                .params(q.params()).param("limit", limit).param("offset", offset).query(this::map).list();
+        return jdbc.sql("select r.*" + extraColumns + q.from() + q.orderBy() + " limit :limit offset :offset")
+                .params(q.params()).param("limit", limit).param("offset", offset).query(mapper).list();
     }
 
     /** Matching rows: the kept count when nothing is filtered, else counted. */

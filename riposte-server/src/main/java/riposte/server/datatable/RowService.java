@@ -46,14 +46,15 @@ public class RowService {
     /**
      * A page of rows, from {@code page} or, when {@code after} is given, the rows after that id (keyset). No
      * transaction: each statement reads committed data anyway, and leaving out BEGIN/COMMIT saves two round trips
-     * on every page (see docs/benchmarks.md). The incident is checked only when the page is empty.
+     * on every page (see docs/benchmarks.md). An unfiltered page reads its total in the same statement; the incident
+     * is checked only when the page is empty.
      */
     public PageResponse<RowView> list(long incidentId, String table, List<String> filters, String sort, PageQuery page,
             Long after) {
         RowQuery q = RowQuery.of(definitions.get(table), incidentId, filters, sort, after);
-        List<RowView> items = rows.find(q, page.size(), after == null ? page.offset() : 0);
-        if (items.isEmpty()) incidents.requireExists(incidentId);
-        return PageResponse.of(items, page, rows.count(q));
+        RowRepository.Page found = rows.page(q, page.size(), after == null ? page.offset() : 0);
+        if (found.items().isEmpty()) incidents.requireExists(incidentId);
+        return PageResponse.of(found.items(), page, found.total() >= 0 ? found.total() : rows.count(q));
     }
 
     /** The definition and every matching row (at most {@value #MAX_EXPORT_ROWS}), for CSV export. */
