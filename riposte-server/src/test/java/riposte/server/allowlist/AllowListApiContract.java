@@ -182,6 +182,17 @@ abstract class AllowListApiContract extends ApiTestBase {
         assertThat(delete("/api/v1/allowlist/" + entry).status()).isEqualTo(204);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheAllowList() {
+        JsonNode paths = get("/api/v1/openapi.json").get("paths");
+        JsonNode add = paths.get("/api/v1/allowlist").get("post");
+        assertThat(add.get("summary").asString()).isEqualTo("Add allow-list entries, all or none");
+        assertThat(add.get("tags").get(0).asString()).isEqualTo("Allow-list");
+        assertThat(add.get("responses").has("400")).isTrue();
+        assertThat(paths.get("/api/v1/allowlist/check").get("get").get("summary").asString())
+                .isEqualTo("Is a value allow-listed, and why?");
+    }
+
     private JsonNode check(String value) {
         Reply reply = get("/api/v1/allowlist/check?value=" + java.net.URLEncoder.encode(value,
                 java.nio.charset.StandardCharsets.UTF_8));
