@@ -1,6 +1,7 @@
 package riposte.server.allowlist;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import riposte.core.allowlist.AllowList;
 import riposte.core.allowlist.AllowListEntries;
 import riposte.core.allowlist.AllowListEntry;
@@ -24,6 +27,7 @@ import riposte.core.indicator.IndicatorParser;
 import riposte.core.indicator.IndicatorType;
 import riposte.core.indicator.InvalidIndicatorException;
 import riposte.server.audit.AuditLog;
+import riposte.server.settings.SettingsStoreSettings;
 import riposte.server.system.Actor;
 import riposte.server.system.InvalidFieldException;
 import riposte.server.system.InvalidFieldException.FieldProblem;
@@ -47,16 +51,27 @@ public class AllowListService {
     private final AllowListRepository entries;
     private final AuditLog audit;
     private final Clock clock;
+    private final Duration checkInterval;
     private volatile Snapshot snapshot;
 
-    AllowListService(AllowListRepository entries, AuditLog audit, Clock clock) {
+    AllowListService(AllowListRepository entries, AuditLog audit, Clock clock, SettingsStoreSettings settings) {
         this.entries = entries;
         this.audit = audit;
         this.clock = clock;
+        this.checkInterval = settings.checkInterval();
     }
 
-    /** The index as of one stamp, its entries by value, and when the first of them expires (null: none does). */
-    private record Snapshot(long stamp, AllowList index, Map<String, AllowListEntryView> byValue, Instant nextExpiry) {}
+    /**
+     * The index as of one stamp, its entries by value, when the first of them expires (null: none does), and when the
+     * stamp was last compared with the database's.
+     */
+    private record Snapshot(long stamp, AllowList index, Map<String, AllowListEntryView> byValue, Instant nextExpiry,
+            Instant checkedAt) {
+
+        Snapshot checked(Instant now) {
+            return new Snapshot(stamp, index, byValue, nextExpiry, now);
+        }
+    }
 
     /** The entry that allow-lists {@code indicator}, or empty. */
     public Optional<AllowListEntryView> match(Indicator indicator) {
@@ -197,6 +212,7 @@ public class AllowListService {
         AllowListEntryView before = get(id);
         entries.delete(id);
         entries.touch();
+        dropIndexOnCommit();
         audit.record(actor, "delete", KIND, id, before, null);
     }
 
@@ -241,35 +257,61 @@ public class AllowListService {
             added.add(created);
         }
         entries.touch();
+        dropIndexOnCommit();
         return added;
     }
 
     /**
-     * The index for the current stamp: one primary-key read, and a rebuild only when the stamp moved (a change here
-     * or on another server) or an entry expired.
+     * The index in memory. Once {@code riposte.settings.check-interval} has passed since the last look, one
+     * primary-key read compares the stamp, and the index is rebuilt only if it moved (a change on another server);
+     * a change on this server is seen at once (it drops the index when it commits), and so is an entry's expiry.
      */
     private Snapshot current() {
-        long stamp = entries.stamp();
+        Instant now = clock.instant();
         Snapshot s = snapshot;
-        if (fresh(s, stamp)) return s;
+        if (fresh(s, now)) return s;
         synchronized (this) {
             s = snapshot;
-            if (fresh(s, stamp)) return s;
-            s = build(stamp);
+            if (fresh(s, now)) return s;
+            long stamp = entries.stamp();
+            s = s != null && s.stamp() == stamp && unexpired(s, now) ? s.checked(now) : build(stamp, now);
             snapshot = s;
             return s;
         }
     }
 
-    private boolean fresh(Snapshot s, long stamp) {
-        return s != null && s.stamp() == stamp && (s.nextExpiry() == null || clock.instant().isBefore(s.nextExpiry()));
+    private boolean fresh(Snapshot s, Instant now) {
+        return s != null && now.isBefore(s.checkedAt().plus(checkInterval)) && unexpired(s, now);
     }
 
-    private Snapshot build(long stamp) {
+    private static boolean unexpired(Snapshot s, Instant now) {
+        return s.nextExpiry() == null || now.isBefore(s.nextExpiry());
+    }
+
+    /** After the changing transaction commits (or at once outside one): the next question rebuilds the index. */
+    private void dropIndexOnCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            invalidate();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                invalidate();
+            }
+        });
+    }
+
+    /** Synchronized with the rebuild in {@link #current()}, so a rebuild that read before the commit cannot outlive it. */
+    private synchronized void invalidate() {
+        snapshot = null;
+    }
+
+    private Snapshot build(long stamp, Instant now) {
         List<AllowListEntry> index = new ArrayList<>();
         Map<String, AllowListEntryView> byValue = new HashMap<>();
         Instant nextExpiry = null;
-        for (AllowListEntryView v : entries.active(clock.instant())) {
+        for (AllowListEntryView v : entries.active(now)) {
             Optional<AllowListEntry.Kind> kind = AllowListEntry.Kind.fromId(v.kind());
             if (kind.isEmpty()) {
                 log.warn("Allow-list entry {} has an unknown kind '{}' and is ignored", v.id(), v.kind());
@@ -281,7 +323,7 @@ public class AllowListService {
                 nextExpiry = v.expiresAt();
             }
         }
-        return new Snapshot(stamp, AllowList.of(index), Map.copyOf(byValue), nextExpiry);
+        return new Snapshot(stamp, AllowList.of(index), Map.copyOf(byValue), nextExpiry, now);
     }
 
     static String kindIds() {

@@ -3,8 +3,8 @@
  * {@code /api/v1/allowlist} (read and check: analysts; changes: admins; every change audited), and
  * {@link riposte.server.allowlist.AllowListService}, the one place the rest of the server asks "is this
  * allow-listed, and why?". It keeps the core {@link riposte.core.allowlist.AllowList} index in memory and rebuilds it
- * when the entries change — also when another server on the same database changed them (a stamp row, read with one
- * primary-key lookup per question) — or when an entry expires.
+ * when the entries change here (at once), when an entry expires, or when another server on the same database changed
+ * them (a stamp row, compared with one primary-key read at most every {@code riposte.settings.check-interval}).
  *
  * <p>Who asks today: artifact creation (flags the artifact with the entry's reason unless the caller said),
  * rule-triggered playbooks that call a source (not started on an allow-listed object), bulk enrichment (the item is

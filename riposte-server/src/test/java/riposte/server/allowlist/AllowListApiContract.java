@@ -119,25 +119,37 @@ abstract class AllowListApiContract extends ApiTestBase {
         String domain = unique("other-server") + ".example";
         assertThat(check(domain).get("allowListed").asBoolean()).isFalse(); // this server has built its index
         // what another server on the same database does: insert, and move the stamp in the same transaction
-        jdbc.sql("""
-                insert into allow_list_entries (entry_kind, entry_value, reason, created_by, created_at)
-                values ('domain', :value, 'added elsewhere', 'admin', current_timestamp)""")
-                .param("value", domain).update();
+        String insert = """
+                insert into allow_list_entries (entry_kind, entry_value, reason, created_by, created_at, expires_at)
+                values ('domain', :value, :reason, 'admin', current_timestamp, :expires)""";
+        jdbc.sql(insert).param("value", domain).param("reason", "added elsewhere").param("expires", null).update();
+        jdbc.sql(insert).param("value", "old." + domain).param("reason", "expired")
+                .param("expires", java.time.OffsetDateTime.parse("2001-01-01T00:00:00Z")).update();
         jdbc.sql("update allow_list_state set stamp = :s where id = 1")
                 .param("s", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)).update();
-        assertThat(check(domain).get("entry").get("reason").asString()).isEqualTo("added elsewhere");
-        // an expired entry no longer matches
-        jdbc.sql("""
-                insert into allow_list_entries (entry_kind, entry_value, reason, created_by, created_at, expires_at)
-                values ('domain', :value, 'expired', 'admin', current_timestamp, :expired)""")
-                .param("value", "old." + domain)
-                .param("expired", java.time.OffsetDateTime.parse("2001-01-01T00:00:00Z")).update();
-        jdbc.sql("update allow_list_state set stamp = stamp + 1 where id = 1").update();
+        // seen within riposte.settings.check-interval (2 s by default); the expired entry is not
+        assertThat(awaitCheck(domain, true).get("entry").get("reason").asString()).isEqualTo("added elsewhere");
         assertThat(check("old." + domain).get("allowListed").asBoolean()).isFalse();
         jdbc.sql("delete from allow_list_entries where entry_value in (:values)")
                 .param("values", List.of(domain, "old." + domain)).update();
         jdbc.sql("update allow_list_state set stamp = stamp + 1 where id = 1").update();
-        assertThat(check(domain).get("allowListed").asBoolean()).isFalse();
+        awaitCheck(domain, false);
+    }
+
+    /** Checks until the answer is {@code listed} (another server's change is seen within the check interval). */
+    private JsonNode awaitCheck(String value, boolean listed) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode answer = check(value);
+            if (answer.get("allowListed").asBoolean() == listed) return answer;
+            if (System.nanoTime() > deadline) throw new AssertionError("still " + answer + " after 30 s");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
