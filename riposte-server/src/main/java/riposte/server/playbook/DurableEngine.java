@@ -44,7 +44,8 @@ import riposte.server.system.Sql;
  *       transaction, and its outcome stored after. If the node dies in between, the Decider executes it again as a
  *       new attempt: the one documented re-execution.</li>
  *   <li>Every other step writes through the ports inside the same transaction that stores its outcome, so its writes
- *       and its COMPLETED record commit together or not at all.</li>
+ *       and its COMPLETED record commit together or not at all. When that outcome settles the run (its last step
+ *       completed, or it failed the run), the run's final state is stored in the same transaction.</li>
  * </ul>
  */
 @Component
@@ -101,22 +102,40 @@ class DurableEngine {
 
     /** Advances the run as far as it goes now. Never throws for the run's own failures: they end the run. */
     Outcome advance(String runId) {
+        return advance(runId, null);
+    }
+
+    /**
+     * As {@link #advance(String)} for a run this node has just stored with no step log yet ({@code started}, at its
+     * stored version): it is claimed at that version and not read back. If it changed meanwhile (e.g. another node's
+     * sweep took it), the run is claimed and read as usual.
+     */
+    Outcome advanceStarted(RunRepository.Stored started) {
+        return advance(started.run().id(), started);
+    }
+
+    private Outcome advance(String runId, RunRepository.Stored started) {
         Instant now = now();
         if (!advancing.add(runId)) return new Outcome.Busy(now.plusMillis(500));
         try {
-            Optional<RunRepository.Stored> claimed = runs.claim(runId, node, now, now.plus(settings.lease()));
+            Instant until = now.plus(settings.lease());
+            Optional<RunRepository.Stored> claimed = started == null ? Optional.empty()
+                    : runs.claim(started, node, now, until);
+            boolean fresh = claimed.isPresent();
+            if (claimed.isEmpty()) claimed = runs.claim(runId, node, now, until);
             if (claimed.isEmpty()) {
                 return runs.find(runId).filter(s -> !s.run().state().terminal())
                         .<Outcome>map(s -> new Outcome.Busy(runs.leaseUntil(runId).orElse(now).plusMillis(100)))
                         .orElse(new Outcome.Gone());
             }
             try {
-                return apply(claimed.get());
+                return apply(claimed.get(), fresh ? new ArrayList<>() : new ArrayList<>(runs.steps(runId)));
             } catch (LostRace e) {
                 log.debug("Run {} was changed by someone else while advancing; stopped", runId);
+                runs.release(runId, node, null);
                 return new Outcome.Busy(now().plus(settings.safetyNet()));
             } catch (RuntimeException e) {
-                runs.release(runId, node);
+                runs.release(runId, node, now().plus(settings.safetyNet()));
                 throw e;
             }
         } finally {
@@ -124,10 +143,9 @@ class DurableEngine {
         }
     }
 
-    private Outcome apply(RunRepository.Stored stored) {
+    private Outcome apply(RunRepository.Stored stored, List<StepRun> log) {
         PlaybookRun run = stored.run();
         long[] version = {stored.version()};
-        List<StepRun> log = new ArrayList<>(runs.steps(run.id()));
         int wantedVersion = run.playbookVersion();
         Optional<PlaybookDefinition> found = library.find(run.playbookId()).filter(d -> d.version() == wantedVersion);
         if (found.isEmpty()) {
@@ -149,6 +167,7 @@ class DurableEngine {
                 StepRun current = runner.begin(running, log, e, now);
                 int seq = RunRepository.seq(log, current);
                 StepRun done;
+                PlaybookRun[] settledWith = {null};
                 if (StepRunner.callsOut(e.step())) {
                     write(() -> {
                         save(running, version, false);
@@ -163,9 +182,11 @@ class DurableEngine {
                         runs.putStep(done, seq);
                     });
                 } else {
-                    done = executeLocally(running, log, current, e, interrupted, seq, version, now, portsNow);
+                    done = executeLocally(definition, running, log, current, e, interrupted, seq, version, now,
+                            portsNow, settledWith);
                 }
                 put(log, done);
+                if (settledWith[0] != null) return new Outcome.Settled(settledWith[0]);
                 run = running;
                 continue;
             }
@@ -184,13 +205,17 @@ class DurableEngine {
      * Executes a step that only writes through the ports inside the transaction that stores its outcome. A failed
      * step's writes are rolled back and the failure is stored on its own; a transaction that a port's conflict (e.g.
      * two runs creating the same attribute definition) left rollback-only is tried again, as nothing of it committed.
+     * When the outcome settles the run (the next decision does not execute a step: the run completes, fails or
+     * waits), the settled run is stored in the same transaction and returned in {@code settledWith}.
      */
-    private StepRun executeLocally(PlaybookRun running, List<StepRun> log, StepRun current, Decision.ExecuteStep e,
-            Optional<StepRun> interrupted, int seq, long[] version, Instant now, PlaybookPorts portsNow) {
+    private StepRun executeLocally(PlaybookDefinition definition, PlaybookRun running, List<StepRun> log,
+            StepRun current, Decision.ExecuteStep e, Optional<StepRun> interrupted, int seq, long[] version,
+            Instant now, PlaybookPorts portsNow, PlaybookRun[] settledWith) {
         List<StepRun> before = List.copyOf(log);
         String conflict = null;
         for (int attempt = 0; attempt < LOCAL_TRIES; attempt++) {
             long versionBefore = version[0];
+            settledWith[0] = null;
             try {
                 StepRun result = transactions.execute(tx -> {
                     StepRun r = runner.execute(running, before, current, e.step(), now, portsNow);
@@ -198,13 +223,13 @@ class DurableEngine {
                         tx.setRollbackOnly();
                         return r;
                     }
-                    save(running, version, false);
                     interrupted.ifPresent(s -> runs.putStep(s, RunRepository.seq(log, s)));
                     runs.putStep(r, seq, seq < log.size());
+                    saveSettledOrRunning(definition, running, log, r, version, settledWith);
                     return r;
                 });
                 if (result.state() != riposte.core.playbook.StepState.FAILED) return result;
-                store(running, log, interrupted, result, seq, version);
+                store(definition, running, log, interrupted, result, seq, version, settledWith);
                 return result;
             } catch (UnexpectedRollbackException | TransientDataAccessException | DuplicateKeyException ex) {
                 version[0] = versionBefore; // nothing of the attempt committed
@@ -215,17 +240,39 @@ class DurableEngine {
                 riposte.core.playbook.StepState.FAILED, current.startedAt(), now, Map.of(),
                 StepError.transientError("the step's writes conflicted with other work " + LOCAL_TRIES + " times ("
                         + conflict + ")"), null, current.polls());
-        store(running, log, interrupted, failed, seq, version);
+        store(definition, running, log, interrupted, failed, seq, version, settledWith);
         return failed;
     }
 
-    private void store(PlaybookRun running, List<StepRun> log, Optional<StepRun> interrupted, StepRun result, int seq,
-            long[] version) {
+    private void store(PlaybookDefinition definition, PlaybookRun running, List<StepRun> log,
+            Optional<StepRun> interrupted, StepRun result, int seq, long[] version, PlaybookRun[] settledWith) {
+        settledWith[0] = null;
         write(() -> {
-            save(running, version, false);
             interrupted.ifPresent(s -> runs.putStep(s, RunRepository.seq(log, s)));
             runs.putStep(result, seq);
+            saveSettledOrRunning(definition, running, log, result, version, settledWith);
         });
+    }
+
+    /**
+     * Saves the run after a local step's outcome {@code result}: settled (and released) when the next decision
+     * settles it without executing another step, RUNNING otherwise. The decision is the one the advance loop would
+     * take next (the Decider is pure), taken now.
+     */
+    private void saveSettledOrRunning(PlaybookDefinition definition, PlaybookRun running, List<StepRun> log,
+            StepRun result, long[] version, PlaybookRun[] settledWith) {
+        List<StepRun> after = new ArrayList<>(log);
+        put(after, result);
+        Instant decidedAt = now();
+        Decision next = decider.decide(definition, running, after, decidedAt);
+        if (next instanceof Decision.ExecuteStep) {
+            save(running, version, false);
+            return;
+        }
+        RunTransitions.Outcome outcome = RunTransitions.settle(definition, running, after, next, decidedAt);
+        save(outcome.run(), version, true);
+        for (StepRun s : outcome.changedSteps()) runs.putStep(s, RunRepository.seq(after, s));
+        settledWith[0] = outcome.run();
     }
 
     private void save(PlaybookRun run, long[] version, boolean release) {

@@ -36,8 +36,8 @@ import riposte.server.system.VersionConflictException;
 
 /**
  * Playbooks and their durable runs: what the REST API, the console and the CLI use. Starting a run validates the
- * inputs (a 400 naming each bad input), snapshots the object's data, stores the run with its durable schedule in one
- * transaction and advances it at once; approvals and cancellations are stored the same way. Starts, approvals and
+ * inputs (a 400 naming each bad input), snapshots the object's data, stores the run (whose due time is its durable
+ * schedule: see {@link RunDispatcher}) and advances it at once; approvals and cancellations are stored the same way. Starts, approvals and
  * cancellations are audited ({@code playbook-run}).
  *
  * <pre>{@code
@@ -160,10 +160,9 @@ public class PlaybookService {
         RunView view = view(run, null);
         transactions.executeWithoutResult(tx -> {
             runs.insert(run);
-            dispatcher.safetyNet(run.id());
             audit.record(trigger.by(), "start", AUDIT_KIND, run.id(), null, view);
         });
-        dispatcher.advanceSoon(run.id());
+        dispatcher.advanceStarted(new RunRepository.Stored(run, 0));
         return view;
     }
 
@@ -213,10 +212,7 @@ public class PlaybookService {
                         view(outcome.run(), null));
                 return true;
             });
-            if (Boolean.TRUE.equals(saved)) {
-                dispatcher.forget(runId);
-                return run(runId);
-            }
+            if (Boolean.TRUE.equals(saved)) return run(runId);
             // the run moved on (a step finished) between reading and writing: cancel what it is now
         }
         throw new VersionConflictException("playbook run", runId, first.version());
@@ -253,7 +249,6 @@ public class PlaybookService {
             Boolean saved = transactions.execute(tx -> {
                 if (!runs.save(touched, stored.version(), false)) return false;
                 runs.putStep(decided, RunRepository.seq(log, decided));
-                dispatcher.safetyNet(runId);
                 audit.record(actor.current(), approve ? "approve" : "reject", AUDIT_KIND, runId + "/" + stepId, null,
                         Map.of("stepId", stepId, "approved", approve, "comment", comment == null ? "" : comment));
                 return true;

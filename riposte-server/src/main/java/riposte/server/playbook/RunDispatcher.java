@@ -1,55 +1,56 @@
 package riposte.server.playbook;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import riposte.server.system.Sql;
 
 /**
- * Gets runs advanced: at once on a virtual thread of this node, and durably through db-scheduler. Every unfinished
- * run that is not simply waiting for a person has a {@code playbook-run} task instance (its id is the run id) due
- * when the run must be looked at next: its wake time, or, just after a start, approval or cancel, a short safety
- * delay — if this node dies before its immediate advance, any node picks the instance up then. db-scheduler runs one
- * instance on one node at a time and revives the instances of dead nodes; the run's lease ({@link DurableEngine})
- * keeps the immediate advance and the scheduled one from overlapping.
+ * Gets runs advanced: at once on a virtual thread of the node that started (or approved) them, and durably by one
+ * recurring db-scheduler task, the sweep ({@value #SWEEP}), which one node at a time runs every
+ * {@code riposte.playbooks.sweep-interval}. The sweep advances the runs that are due ({@link RunRepository#due}): a
+ * poll's or retry's wake time or an approval's deadline has come, or a run was started or approved a safety delay
+ * ago and is still not leased or its lease ran out — its node died before or while advancing it. A run therefore
+ * costs the scheduler nothing of its own; its {@code due_at} column, written with every change of the run, is its
+ * durable schedule. The run's lease ({@link DurableEngine}) keeps the immediate advance, the sweep and other nodes
+ * from executing it twice.
  */
 @Component
 class RunDispatcher {
-    static final String TASK = "playbook-run";
+    static final String SWEEP = "playbook-sweep";
+    /** The most runs one sweep hands out; the next sweep (an interval later) takes the next ones. */
+    private static final int SWEEP_BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(RunDispatcher.class);
 
     private final DurableEngine engine;
-    private final SchedulerClient scheduler;
     private final RunRepository runs;
-    private final PlaybookSettings settings;
     private final Clock clock;
     private final ExecutorService now = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService heartbeat;
     private final Semaphore advancing;
+    /** Runs handed to this node's advancing threads and not finished yet: the sweep does not hand them out again. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
-    RunDispatcher(DurableEngine engine, SchedulerClient scheduler, RunRepository runs, PlaybookSettings settings,
-            Clock clock) {
+    RunDispatcher(DurableEngine engine, RunRepository runs, PlaybookSettings settings, Clock clock) {
         this.engine = engine;
-        this.scheduler = scheduler;
         this.runs = runs;
-        this.settings = settings;
         this.clock = clock;
         this.advancing = new Semaphore(Math.max(1, settings.advanceConcurrency()));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -61,58 +62,53 @@ class RunDispatcher {
         heartbeat.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** The db-scheduler task that advances one run; its instance id is the run id. */
-    static CustomTask<Void> task(DurableEngine engine) {
-        return Tasks.custom(TASK, Void.class)
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> completion(engine.advance(instance.getId())));
+    /** The recurring db-scheduler task of the sweep; {@code dispatcher} is looked up lazily (it is made after). */
+    static RecurringTask<Void> sweepTask(Duration every, ObjectProvider<RunDispatcher> dispatcher) {
+        return Tasks.recurring(SWEEP, FixedDelay.of(every)).execute((instance, context) -> dispatcher.getObject().sweep());
     }
 
-    private static CompletionHandler<Void> completion(DurableEngine.Outcome outcome) {
-        Instant next = nextCheck(outcome);
-        if (next == null) return (complete, ops) -> ops.remove();
-        return (complete, ops) -> ops.reschedule(complete, next);
-    }
-
-    /** When the run must be looked at again, or null when nothing will happen without a person (or ever). */
-    private static Instant nextCheck(DurableEngine.Outcome outcome) {
-        return switch (outcome) {
-            case DurableEngine.Outcome.Settled s -> s.run().state().terminal() ? null : s.run().wakeAt();
-            case DurableEngine.Outcome.Busy b -> b.retryAt();
-            case DurableEngine.Outcome.Gone g -> null;
-        };
-    }
-
-    /**
-     * Makes sure the run's task instance is due no later than the safety delay from now. Call inside the
-     * transaction that creates or changes the run, so that both commit together.
-     */
-    void safetyNet(String runId) {
-        Instant at = clock.instant().plus(settings.safetyNet());
-        var instance = new TaskInstance<Void>(TASK, runId);
-        if (!scheduler.scheduleIfNotExists(instance, at)) {
-            try {
-                scheduler.reschedule(instance, at);
-            } catch (RuntimeException e) {
-                log.debug("Run {} is being executed by the scheduler; its schedule stays", runId);
-            }
+    /** Hands every due run that this node is not advancing yet to its advancing threads; returns how many. */
+    int sweep() {
+        int handed = 0;
+        for (String runId : runs.due(Sql.now(clock), SWEEP_BATCH)) {
+            if (queued.contains(runId)) continue;
+            dispatch(runId, null);
+            handed++;
         }
+        if (handed > 0) log.debug("Sweep: {} due playbook runs to advance", handed);
+        return handed;
     }
 
     /** Advances the run on a virtual thread of this node once the current transaction (if any) has committed. */
     void advanceSoon(String runId) {
-        afterCommit(() -> submit(() -> {
+        afterCommit(() -> dispatch(runId, null));
+    }
+
+    /**
+     * As {@link #advanceSoon} for a run just inserted, at version 0 with no step log, by the current transaction: it
+     * is claimed as it is in memory, without reading it back.
+     */
+    void advanceStarted(RunRepository.Stored started) {
+        afterCommit(() -> dispatch(started.run().id(), started));
+    }
+
+    private void dispatch(String runId, RunRepository.Stored started) {
+        queued.add(runId);
+        boolean submitted = submit(() -> {
             advancing.acquireUninterruptibly();
             try {
-                settle(runId, engine.advance(runId));
+                if (started == null) engine.advance(runId);
+                else engine.advanceStarted(started);
             } finally {
                 advancing.release();
+                queued.remove(runId);
             }
-        }));
+        });
+        if (!submitted) queued.remove(runId);
     }
 
     /** Runs {@code work} on a virtual thread (e.g. rule triggers, after the change that fired them committed). */
-    void submit(Runnable work) {
+    boolean submit(Runnable work) {
         try {
             now.execute(() -> {
                 try {
@@ -121,44 +117,11 @@ class RunDispatcher {
                     log.error("Background playbook work failed", e);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            log.debug("Shutting down; the durable schedule will do this work");
+            return true;
+        } catch (RejectedExecutionException e) {
+            log.debug("Shutting down; the sweep of a running node will do this work");
+            return false;
         }
-    }
-
-    /** Cancels the run's task instance (the run ended outside the scheduler, e.g. cancelled). */
-    void forget(String runId) {
-        try {
-            scheduler.cancel(new TaskInstance<Void>(TASK, runId));
-        } catch (RuntimeException e) {
-            log.debug("Run {} has no schedule to cancel or is executing: {}", runId, e.getMessage());
-        }
-    }
-
-    private void settle(String runId, DurableEngine.Outcome outcome) {
-        if (outcome instanceof DurableEngine.Outcome.Busy) return; // its holder settles the schedule
-        Instant next = nextCheck(outcome);
-        var instance = new TaskInstance<Void>(TASK, runId);
-        try {
-            if (next == null) {
-                scheduler.cancel(instance);
-            } else if (!scheduler.reschedule(instance, next)) {
-                scheduler.scheduleIfNotExists(instance, next);
-            }
-        } catch (RuntimeException e) {
-            // Executing on another thread or node (it will set the schedule itself), or already removed.
-            log.debug("Schedule of run {} left as it is: {}", runId, e.getMessage());
-        }
-    }
-
-    /** After a restart: every unfinished run gets a task instance if it lost it (e.g. removed while cancelling). */
-    @EventListener(ApplicationReadyEvent.class)
-    void resumeUnfinished() {
-        int scheduled = 0;
-        for (String id : runs.unfinished()) {
-            if (scheduler.scheduleIfNotExists(new TaskInstance<Void>(TASK, id), clock.instant())) scheduled++;
-        }
-        if (scheduled > 0) log.info("Scheduled {} unfinished playbook runs that had no pending check", scheduled);
     }
 
     private void renew() {

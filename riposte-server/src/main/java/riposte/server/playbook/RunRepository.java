@@ -2,6 +2,7 @@ package riposte.server.playbook;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,17 +28,23 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Playbook runs and their step logs in {@code playbook_runs} / {@code playbook_step_runs}. Every write of a run is
  * conditional on the version the writer read ({@link #save} returns false when someone else wrote first); the
- * lease columns are only changed by {@link #claim}, {@link #save} (release) and {@link #renewLeases}.
+ * lease columns are only changed by {@link #claim}, {@link #save} (release), {@link #release} and
+ * {@link #renewLeases}.
+ *
+ * <p>Every write of a run also sets its {@code due_at} from the state written ({@link #dueAt}): when the sweep must
+ * look at the run if nobody holds its lease ({@link #due}).
  */
 @Repository
 class RunRepository {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Duration safetyNet;
 
-    RunRepository(JdbcClient jdbc, JsonMapper json) {
+    RunRepository(JdbcClient jdbc, JsonMapper json, PlaybookSettings settings) {
         this.jdbc = jdbc;
         this.json = json;
+        this.safetyNet = settings.safetyNet();
     }
 
     /** A run as stored, with the version that the next write must name. */
@@ -50,10 +57,10 @@ class RunRepository {
         jdbc.sql("""
                 insert into playbook_runs (id, playbook_id, playbook_version, object_kind, object_table, object_id,
                     object_data, inputs, state, waiting_for, wake_at, trigger_kind, trigger_by, trigger_reason, outputs,
-                    failure_step, failure_kind, failure_message, created_at, updated_at, version)
+                    failure_step, failure_kind, failure_message, created_at, updated_at, due_at, version)
                 values (:id, :playbook, :playbookVersion, :kind, :table, :objectId, :data, :inputs, :state, :waitingFor,
                     :wakeAt, :triggerKind, :triggerBy, :triggerReason, :outputs, :failureStep, :failureKind,
-                    :failureMessage, :createdAt, :updatedAt, 0)""")
+                    :failureMessage, :createdAt, :updatedAt, :dueAt, 0)""")
                 .params(params(run))
                 .param("playbook", run.playbookId()).param("playbookVersion", run.playbookVersion())
                 .param("kind", run.object().kind().name()).param("table", run.object().table())
@@ -74,7 +81,8 @@ class RunRepository {
         String release = releaseLease ? ", lease_owner = null, lease_until = null" : "";
         return jdbc.sql("update playbook_runs set state = :state, waiting_for = :waitingFor, wake_at = :wakeAt,"
                         + " outputs = :outputs, failure_step = :failureStep, failure_kind = :failureKind,"
-                        + " failure_message = :failureMessage, updated_at = :updatedAt, version = version + 1" + release
+                        + " failure_message = :failureMessage, updated_at = :updatedAt, due_at = :dueAt,"
+                        + " version = version + 1" + release
                         + " where id = :id and version = :version")
                 .params(params(run)).param("version", version).update() == 1;
     }
@@ -91,7 +99,20 @@ class RunRepository {
         p.put("failureKind", f == null ? null : f.kind().name());
         p.put("failureMessage", f == null ? null : clip(f.reason(), 4000));
         p.put("updatedAt", Sql.ts(run.updatedAt()));
+        p.put("dueAt", Sql.ts(dueAt(run)));
         return p;
+    }
+
+    /**
+     * When the sweep must look at the run as written, if nobody holds its lease then: never for an ended run or an
+     * approval without a time limit; at its wake time when it waits (a poll, a retry, an approval's deadline); the
+     * safety delay after its last change otherwise (queued or running: the node that wrote it advances it now, and
+     * only if that node dies does the sweep find it, once the lease it took has run out too).
+     */
+    Instant dueAt(PlaybookRun run) {
+        if (run.state().terminal()) return null;
+        if (run.state() == RunState.WAITING) return run.wakeAt();
+        return run.updatedAt().plus(safetyNet);
     }
 
     /**
@@ -110,6 +131,34 @@ class RunRepository {
         return n == 1 ? find(runId) : Optional.empty();
     }
 
+    /**
+     * As {@link #claim(String, String, Instant, Instant)} for a run this node has just written and still holds in
+     * memory at {@code known.version()} (a start): the claim names that version, so the run need not be read back.
+     *
+     * @return the run at its new version, or empty if it changed since, is leased by someone else, or ended
+     */
+    Optional<Stored> claim(Stored known, String owner, Instant now, Instant until) {
+        int n = jdbc.sql("""
+                update playbook_runs set lease_owner = :owner, lease_until = :until, version = version + 1
+                where id = :id and version = :version and state in ('QUEUED', 'RUNNING', 'WAITING')
+                  and (lease_owner is null or lease_until < :now)""")
+                .param("owner", owner).param("until", Sql.ts(until)).param("now", Sql.ts(now))
+                .param("id", known.run().id()).param("version", known.version())
+                .update();
+        return n == 1 ? Optional.of(new Stored(known.run(), known.version() + 1)) : Optional.empty();
+    }
+
+    /**
+     * Ids of the runs the sweep must advance now, the longest overdue first: due, and not leased (or the lease ran
+     * out: its node died). Reads {@code ix_playbook_runs_due}.
+     */
+    List<String> due(Instant now, int limit) {
+        return jdbc.sql("""
+                select id from playbook_runs where due_at <= :now and (lease_until is null or lease_until < :now)
+                order by due_at limit :limit""")
+                .param("now", Sql.ts(now)).param("limit", limit).query(String.class).list();
+    }
+
     /** When the current lease of a run ends (null when none is held). */
     Optional<Instant> leaseUntil(String runId) {
         return jdbc.sql("select lease_until from playbook_runs where id = :id").param("id", runId)
@@ -123,10 +172,18 @@ class RunRepository {
                 .param("until", Sql.ts(until)).param("owner", owner).update();
     }
 
-    /** Gives up a lease without changing the run (after a failure while advancing). */
-    void release(String runId, String owner) {
-        jdbc.sql("update playbook_runs set lease_owner = null, lease_until = null where id = :id and lease_owner = :owner")
-                .param("id", runId).param("owner", owner).update();
+    /**
+     * Gives up a lease without changing the run: after someone else changed it ({@code retryAt} null: its due time
+     * stays as they wrote it), or after a failure while advancing (the sweep tries the run again at {@code retryAt},
+     * unless it has ended).
+     */
+    void release(String runId, String owner, Instant retryAt) {
+        String due = retryAt == null ? ""
+                : ", due_at = case when state in ('QUEUED', 'RUNNING', 'WAITING') then :retryAt else null end";
+        jdbc.sql("update playbook_runs set lease_owner = null, lease_until = null" + due
+                        + " where id = :id and lease_owner = :owner")
+                .param("id", runId).param("owner", owner).params(retryAt == null ? Map.of()
+                        : Map.of("retryAt", Sql.ts(retryAt))).update();
     }
 
     Optional<Stored> find(String runId) {
@@ -176,12 +233,6 @@ class RunRepository {
         return jdbc.sql("select count(*) from playbook_runs " + OF_INCIDENT)
                 .param("incidentId", Long.toString(incidentId)).param("incident", incidentId)
                 .query(Long.class).single();
-    }
-
-    /** Ids of runs that have not ended: what a starting server makes sure has a task instance. */
-    List<String> unfinished() {
-        return jdbc.sql("select id from playbook_runs where state in ('QUEUED', 'RUNNING', 'WAITING')")
-                .query(String.class).list();
     }
 
     private static Where where(Filter f) {

@@ -89,7 +89,74 @@ abstract class RestartResumeContract {
         }
     }
 
+    /**
+     * The statements a trivial run (one note step, written by the recording ports: no database work of its own) costs
+     * on this database, from its start through its COMPLETED record, counted over 50 runs: the run's insert, its
+     * claim, then one transaction with the step's record and the run's final state — no db-scheduler row of its own
+     * and no reading back of what the node just wrote. (Before the sweep: 11 such statements per run.)
+     */
+    @Test
+    void aTrivialRunCostsAHandfulOfStatements() throws Exception {
+        var recorder = new RecordingPorts.Recorder();
+        var counter = new StatementCounter();
+        // a long safety net: the sweep must not take any of these runs from the immediate advance, even on a slow machine
+        try (var server = server(recorder, counter, "--riposte.playbooks.safety-net=60s")) {
+            int port = port(server);
+            PlaybookService service = server.getBean(PlaybookService.class);
+            long indicator = send(port, "POST", "/api/v1/indicators",
+                    Map.of("value", "statements-" + System.nanoTime() + ".example.com")).get("id").asLong();
+            var object = new riposte.core.playbook.ObjectRef(riposte.core.playbook.ObjectKind.INDICATOR, null,
+                    String.valueOf(indicator));
+            riposte.server.system.Actor system = () -> riposte.server.system.Actor.SYSTEM;
+            for (int i = 0; i < 5; i++) service.start("test-note", object, Map.of(), system); // warm-up
+            awaitNotes(recorder, indicator, 5);
+            int runs = 50;
+            counter.start();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < runs; i++) ids.add(service.start("test-note", object, Map.of(), system).id());
+            awaitNotes(recorder, indicator, 5 + runs);
+            Thread waiter = Thread.ofPlatform().name("not-counted-waiter").start(() -> {
+                for (String id : ids) awaitEnded(service, id);
+            });
+            waiter.join();
+            Map<String, Long> counts = counter.stop();
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("%s: %.1f statements per trivial run%n", getClass().getSimpleName(), total / (double) runs);
+            counts.forEach((sql, n) -> System.out.printf("  %6.2f  %s%n", n / (double) runs, sql));
+            long engine = counts.entrySet().stream().filter(e -> e.getKey().contains("playbook_")
+                    && !e.getKey().startsWith("select id from playbook_runs where due_at")) // the sweep's look
+                    .mapToLong(Map.Entry::getValue).sum();
+            assertThat(engine).as("run and step statements of %d runs: %s", runs, counts).isEqualTo(4L * runs);
+            assertThat(counts.keySet()).as("no scheduled_tasks row per run")
+                    .noneMatch(sql -> sql.startsWith("insert into scheduled_tasks")
+                            || sql.startsWith("delete from scheduled_tasks"));
+        }
+    }
+
+    private static RunView awaitEnded(PlaybookService service, String runId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            RunView run = service.run(runId);
+            if (run.terminal()) return run;
+            if (System.nanoTime() > deadline) throw new AssertionError("gave up waiting; last: " + run);
+            PlaybookApiContract.sleep(20);
+        }
+    }
+
+    private static void awaitNotes(RecordingPorts.Recorder recorder, long indicator, int n) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (recorder.notesOn(String.valueOf(indicator)).size() < n) {
+            if (System.nanoTime() > deadline) throw new AssertionError("gave up waiting for " + n + " notes");
+            PlaybookApiContract.sleep(20);
+        }
+    }
+
     protected ConfigurableApplicationContext server(RecordingPorts.Recorder recorder, String... extra) {
+        return server(recorder, null, extra);
+    }
+
+    protected ConfigurableApplicationContext server(RecordingPorts.Recorder recorder, StatementCounter counter,
+            String... extra) {
         List<String> args = new ArrayList<>(databaseArguments());
         args.addAll(List.of("--server.port=0", "--riposte.server.blob-dir=target/test-blobs",
                 "--riposte.security.admin-api-token=" + ApiTestBase.ADMIN_TOKEN,
@@ -98,6 +165,7 @@ abstract class RestartResumeContract {
                 "--riposte.playbooks.dir=src/test/resources/test-playbooks",
                 "--riposte.playbooks.auto-enrichment.enabled=false",
                 "--riposte.playbooks.lease=2s", "--riposte.playbooks.safety-net=1s",
+                "--riposte.playbooks.sweep-interval=200ms",
                 "--db-scheduler.polling-interval=200ms", "--db-scheduler.heartbeat-interval=1s",
                 "--db-scheduler.shutdown-max-wait=1s", "--logging.level.riposte=WARN"));
         for (String e : extra) { // an extra argument replaces the default of the same key
@@ -105,8 +173,11 @@ abstract class RestartResumeContract {
             args.add(e);
         }
         return new SpringApplicationBuilder(RiposteServer.class)
-                .initializers(ctx -> ((GenericApplicationContext) ctx).registerBean("recordingPlaybookPorts",
-                        PlaybookPorts.class, recorder::ports, definition -> definition.setPrimary(true)))
+                .initializers(ctx -> {
+                    ((GenericApplicationContext) ctx).registerBean("recordingPlaybookPorts", PlaybookPorts.class,
+                            recorder::ports, definition -> definition.setPrimary(true));
+                    if (counter != null) ctx.getBeanFactory().addBeanPostProcessor(counter);
+                })
                 .run(args.toArray(String[]::new));
     }
 
