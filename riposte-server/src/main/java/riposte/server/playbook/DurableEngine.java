@@ -35,9 +35,10 @@ import riposte.server.system.Sql;
  *
  * <p>Exactly-once rules:
  * <ul>
- *   <li>Only the holder of a run's lease advances it ({@link RunRepository#claim}); on one node a run is advanced by
- *       one thread at a time. The lease is renewed while steps execute and ends with the node: another node (or the
- *       restarted one) takes over once it has run out.</li>
+ *   <li>Only the holder of a run's lease advances it ({@link RunRepository#claim}; a new run is stored leased to the
+ *       node that started it); on one node a run is advanced by one thread at a time. The lease is extended by every
+ *       write of the holder, renewed while steps execute, and ends with the node: another node (or the restarted
+ *       one) takes over once it has run out.</li>
  *   <li>Every write names the version read before it; a lost race (a cancel, a lease taken over after expiry)
  *       makes the write fail and the advance stop without acting further.</li>
  *   <li>A step that calls out ({@code call}, {@code poll}) is stored RUNNING before it executes, outside any
@@ -106,9 +107,11 @@ class DurableEngine {
     }
 
     /**
-     * As {@link #advance(String)} for a run this node has just stored with no step log yet ({@code started}, at its
-     * stored version): it is claimed at that version and not read back. If it changed meanwhile (e.g. another node's
-     * sweep took it), the run is claimed and read as usual.
+     * As {@link #advance(String)} for a run this node has just stored, leased to itself until it is due, with no step
+     * log yet ({@code started}, at its stored version). It is not read back; and while the first half of that lease
+     * remains, not claimed either: the advance's first write names the version and extends the lease, so if the run
+     * changed meanwhile (e.g. cancelled) nothing is done. Later (the run waited long for a free advancing thread),
+     * it is claimed at that version first, so that no other node can have taken it by the time its step executes.
      */
     Outcome advanceStarted(RunRepository.Stored started) {
         return advance(started.run().id(), started);
@@ -119,8 +122,11 @@ class DurableEngine {
         if (!advancing.add(runId)) return new Outcome.Busy(now.plusMillis(500));
         try {
             Instant until = now.plus(settings.lease());
-            Optional<RunRepository.Stored> claimed = started == null ? Optional.empty()
-                    : runs.claim(started, node, now, until);
+            Optional<RunRepository.Stored> claimed = Optional.empty();
+            if (started != null) {
+                Instant leaseHalfGone = started.run().createdAt().plus(settings.safetyNet().dividedBy(2));
+                claimed = now.isBefore(leaseHalfGone) ? Optional.of(started) : runs.claim(started, node, now, until);
+            }
             boolean fresh = claimed.isPresent();
             if (claimed.isEmpty()) claimed = runs.claim(runId, node, now, until);
             if (claimed.isEmpty()) {
@@ -276,7 +282,9 @@ class DurableEngine {
     }
 
     private void save(PlaybookRun run, long[] version, boolean release) {
-        if (!runs.save(run, version[0], release)) throw new LostRace();
+        boolean saved = release ? runs.save(run, version[0], true)
+                : runs.saveLeased(run, version[0], now().plus(settings.lease()));
+        if (!saved) throw new LostRace();
         version[0]++;
     }
 

@@ -159,7 +159,7 @@ public class PlaybookService {
                 subject.data(), inputs, RunState.QUEUED, null, null, trigger, now, now, Map.of(), null);
         RunView view = view(run, null);
         transactions.executeWithoutResult(tx -> {
-            runs.insert(run);
+            runs.insert(run, dispatcher.node());
             audit.record(trigger.by(), "start", AUDIT_KIND, run.id(), null, view);
         });
         dispatcher.advanceStarted(new RunRepository.Stored(run, 0));

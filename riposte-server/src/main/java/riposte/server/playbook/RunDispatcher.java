@@ -84,9 +84,14 @@ class RunDispatcher {
         afterCommit(() -> dispatch(runId, null));
     }
 
+    /** The lease owner to store a new run with, so that {@link #advanceStarted} need not claim it. */
+    String node() {
+        return engine.node();
+    }
+
     /**
-     * As {@link #advanceSoon} for a run just inserted, at version 0 with no step log, by the current transaction: it
-     * is claimed as it is in memory, without reading it back.
+     * As {@link #advanceSoon} for a run just inserted by the current transaction, leased to {@link #node()}, at
+     * version 0 with no step log: it is advanced as it is in memory, without claiming it or reading it back.
      */
     void advanceStarted(RunRepository.Stored started) {
         afterCommit(() -> dispatch(started.run().id(), started));

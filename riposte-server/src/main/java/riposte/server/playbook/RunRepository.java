@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Playbook runs and their step logs in {@code playbook_runs} / {@code playbook_step_runs}. Every write of a run is
  * conditional on the version the writer read ({@link #save} returns false when someone else wrote first); the
- * lease columns are only changed by {@link #claim}, {@link #save} (release), {@link #release} and
- * {@link #renewLeases}.
+ * lease columns are only changed by {@link #insert} (a new run is leased to its node), {@link #claim}, {@link #save}
+ * (release), {@link #saveLeased} (extend), {@link #release} and {@link #renewLeases}.
  *
  * <p>Every write of a run also sets its {@code due_at} from the state written ({@link #dueAt}): when the sweep must
  * look at the run if nobody holds its lease ({@link #due}).
@@ -53,15 +53,20 @@ class RunRepository {
     /** Filters of the run list; null means any. */
     record Filter(ObjectKind objectKind, String objectTable, String objectId, String playbookId, RunState state) {}
 
-    void insert(PlaybookRun run) {
+    /**
+     * Stores a new run at version 0, leased to {@code leaseOwner} (the node that advances it next) until it is due:
+     * if that node dies before it gets to the run, the sweep finds it then, as the lease has run out.
+     */
+    void insert(PlaybookRun run, String leaseOwner) {
         jdbc.sql("""
                 insert into playbook_runs (id, playbook_id, playbook_version, object_kind, object_table, object_id,
                     object_data, inputs, state, waiting_for, wake_at, trigger_kind, trigger_by, trigger_reason, outputs,
-                    failure_step, failure_kind, failure_message, created_at, updated_at, due_at, version)
+                    failure_step, failure_kind, failure_message, created_at, updated_at, due_at, lease_owner,
+                    lease_until, version)
                 values (:id, :playbook, :playbookVersion, :kind, :table, :objectId, :data, :inputs, :state, :waitingFor,
                     :wakeAt, :triggerKind, :triggerBy, :triggerReason, :outputs, :failureStep, :failureKind,
-                    :failureMessage, :createdAt, :updatedAt, :dueAt, 0)""")
-                .params(params(run))
+                    :failureMessage, :createdAt, :updatedAt, :dueAt, :leaseOwner, :dueAt, 0)""")
+                .params(params(run)).param("leaseOwner", leaseOwner)
                 .param("playbook", run.playbookId()).param("playbookVersion", run.playbookVersion())
                 .param("kind", run.object().kind().name()).param("table", run.object().table())
                 .param("objectId", run.object().id()).param("data", json.writeValueAsString(run.objectData()))
@@ -78,13 +83,23 @@ class RunRepository {
      * @return false when the run was changed by someone else since it was read (nothing is written)
      */
     boolean save(PlaybookRun run, long version, boolean releaseLease) {
-        String release = releaseLease ? ", lease_owner = null, lease_until = null" : "";
+        return update(run, version, releaseLease ? ", lease_owner = null, lease_until = null" : "", Map.of());
+    }
+
+    /**
+     * As {@link #save} for the lease holder, which goes on advancing the run: its lease is extended to
+     * {@code leaseUntil}. (The version check makes sure it still is the holder: taking a lease changes the version.)
+     */
+    boolean saveLeased(PlaybookRun run, long version, Instant leaseUntil) {
+        return update(run, version, ", lease_until = :leaseUntil", Map.of("leaseUntil", Sql.ts(leaseUntil)));
+    }
+
+    private boolean update(PlaybookRun run, long version, String lease, Map<String, Object> leaseParams) {
         return jdbc.sql("update playbook_runs set state = :state, waiting_for = :waitingFor, wake_at = :wakeAt,"
                         + " outputs = :outputs, failure_step = :failureStep, failure_kind = :failureKind,"
                         + " failure_message = :failureMessage, updated_at = :updatedAt, due_at = :dueAt,"
-                        + " version = version + 1" + release
-                        + " where id = :id and version = :version")
-                .params(params(run)).param("version", version).update() == 1;
+                        + " version = version + 1" + lease + " where id = :id and version = :version")
+                .params(params(run)).params(leaseParams).param("version", version).update() == 1;
     }
 
     private Map<String, Object> params(PlaybookRun run) {
@@ -132,16 +147,16 @@ class RunRepository {
     }
 
     /**
-     * As {@link #claim(String, String, Instant, Instant)} for a run this node has just written and still holds in
-     * memory at {@code known.version()} (a start): the claim names that version, so the run need not be read back.
+     * Takes (or extends) the lease of a run this node has just stored and still holds in memory at
+     * {@code known.version()}, leased to itself: the claim names that version, so the run need not be read back.
      *
-     * @return the run at its new version, or empty if it changed since, is leased by someone else, or ended
+     * @return the run at its new version, or empty if it changed since or someone else holds it now
      */
     Optional<Stored> claim(Stored known, String owner, Instant now, Instant until) {
         int n = jdbc.sql("""
                 update playbook_runs set lease_owner = :owner, lease_until = :until, version = version + 1
                 where id = :id and version = :version and state in ('QUEUED', 'RUNNING', 'WAITING')
-                  and (lease_owner is null or lease_until < :now)""")
+                  and (lease_owner = :owner or lease_owner is null or lease_until < :now)""")
                 .param("owner", owner).param("until", Sql.ts(until)).param("now", Sql.ts(now))
                 .param("id", known.run().id()).param("version", known.version())
                 .update();

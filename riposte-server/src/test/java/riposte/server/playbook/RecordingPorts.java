@@ -47,9 +47,28 @@ public class RecordingPorts {
         private final Map<String, Deque<Function<Map<String, Object>, Map<String, Object>>>> script =
                 new ConcurrentHashMap<>();
 
+        private final Map<String, CountDownLatch[]> blockedNotes = new ConcurrentHashMap<>();
+
         PlaybookPorts ports() {
-            return new PlaybookPorts(this::invoke, (object, attribute) -> { }, (object, text, author) ->
-                    notes.add(new Note(object, text)), null, null, null, null);
+            return new PlaybookPorts(this::invoke, (object, attribute) -> { }, this::note, null, null, null, null);
+        }
+
+        /**
+         * The first note with exactly {@code text} signals {@code entered}, blocks (uninterruptibly) until
+         * {@code release} opens, then fails without being recorded: a note step whose server stopped in the middle of
+         * its transaction. Later notes with that text are recorded as usual.
+         */
+        public void blockNoteOnce(String text, CountDownLatch entered, CountDownLatch release) {
+            blockedNotes.put(text, new CountDownLatch[] {entered, release});
+        }
+
+        private void note(ObjectRef object, String text, String author) {
+            CountDownLatch[] block = blockedNotes.remove(text);
+            if (block != null) {
+                block(block[0], block[1], Map.of()).apply(Map.of());
+                throw new IllegalStateException("the server executing this note stopped");
+            }
+            notes.add(new Note(object, text));
         }
 
         /** Scripts the next calls of {@code function} whose first input is {@code key}, in order. */
