@@ -45,8 +45,9 @@ import riposte.server.system.Sql;
  *       transaction, and its outcome stored after. If the node dies in between, the Decider executes it again as a
  *       new attempt: the one documented re-execution.</li>
  *   <li>Every other step writes through the ports inside the same transaction that stores its outcome, so its writes
- *       and its COMPLETED record commit together or not at all. When that outcome settles the run (its last step
- *       completed, or it failed the run), the run's final state is stored in the same transaction.</li>
+ *       and its COMPLETED record commit together or not at all.</li>
+ *   <li>When a step's stored outcome settles the run (it was the last step, it failed the run, or the run now waits),
+ *       the run's new state is stored in the same transaction as that outcome.</li>
  * </ul>
  */
 @Component
@@ -98,7 +99,7 @@ class DurableEngine {
 
     /** Renews the leases this node holds (runs whose steps are executing here). */
     void heartbeat() {
-        if (!advancing.isEmpty()) runs.renewLeases(node, now().plus(settings.lease()));
+        if (!advancing.isEmpty()) runs.renewLeases(node, Set.copyOf(advancing), now().plus(settings.lease()));
     }
 
     /** Advances the run as far as it goes now. Never throws for the run's own failures: they end the run. */
@@ -184,8 +185,8 @@ class DurableEngine {
                     List<StepRun> before = List.copyOf(log);
                     done = runner.execute(running, before, current, e.step(), now, portsNow);
                     write(() -> {
-                        save(running, version, false);
                         runs.putStep(done, seq);
+                        saveSettledOrRunning(definition, running, log, done, version, settledWith);
                     });
                 } else {
                     done = executeLocally(definition, running, log, current, e, interrupted, seq, version, now,
@@ -261,7 +262,7 @@ class DurableEngine {
     }
 
     /**
-     * Saves the run after a local step's outcome {@code result}: settled (and released) when the next decision
+     * Saves the run after a step's outcome {@code result}: settled (and released) when the next decision
      * settles it without executing another step, RUNNING otherwise. The decision is the one the advance loop would
      * take next (the Decider is pure), taken now.
      */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,10 +182,14 @@ class RunRepository {
                 .flatMap(o -> o);
     }
 
-    /** Extends every lease {@code owner} holds; the heartbeat of a node that is executing long steps. */
-    int renewLeases(String owner, Instant until) {
-        return jdbc.sql("update playbook_runs set lease_until = :until where lease_owner = :owner")
-                .param("until", Sql.ts(until)).param("owner", owner).update();
+    /**
+     * Extends the leases {@code owner} holds on {@code runIds} (the runs it is advancing right now): the heartbeat of
+     * a node that is executing long steps. By primary key, so it reads no other rows.
+     */
+    int renewLeases(String owner, Collection<String> runIds, Instant until) {
+        if (runIds.isEmpty()) return 0;
+        return jdbc.sql("update playbook_runs set lease_until = :until where id in (:ids) and lease_owner = :owner")
+                .param("until", Sql.ts(until)).param("ids", List.copyOf(runIds)).param("owner", owner).update();
     }
 
     /**

@@ -219,7 +219,7 @@ abstract class RestartResumeContract {
             counts.forEach((sql, n) -> System.out.printf("  %6.2f  %s%n", n / (double) runs, sql));
             long engine = counts.entrySet().stream().filter(e -> e.getKey().contains("playbook_")
                     && !e.getKey().startsWith("select id from playbook_runs where due_at") // the sweep's look
-                    && !e.getKey().startsWith("update playbook_runs set lease_until = ? where lease_owner")) // heartbeat
+                    && !e.getKey().startsWith("update playbook_runs set lease_until = ? where id in")) // heartbeat
                     .mapToLong(Map.Entry::getValue).sum();
             assertThat(engine).as("run and step statements of %d runs: %s", runs, counts).isEqualTo(3L * runs);
             assertThat(counts.keySet()).as("no scheduled_tasks row per run")
