@@ -202,8 +202,9 @@ abstract class RestartResumeContract {
             var object = new riposte.core.playbook.ObjectRef(riposte.core.playbook.ObjectKind.INDICATOR, null,
                     String.valueOf(indicator));
             riposte.server.system.Actor system = () -> riposte.server.system.Actor.SYSTEM;
-            for (int i = 0; i < 5; i++) service.start("test-note", object, Map.of(), system); // warm-up
-            awaitNotes(recorder, indicator, 5);
+            List<String> warmUp = new ArrayList<>();
+            for (int i = 0; i < 5; i++) warmUp.add(service.start("test-note", object, Map.of(), system).id());
+            for (String id : warmUp) awaitEnded(service, id);
             int runs = 50;
             counter.start();
             List<String> ids = new ArrayList<>();
