@@ -118,10 +118,20 @@ class BulkEnrichment implements SmartLifecycle {
         BulkJob.Spec spec = new BulkJob.Spec(UUID.randomUUID().toString(), actor, Sql.now(clock),
                 List.copyOf(inputs.keySet()), createAssociated);
         jobs.insert(spec, items, node, Sql.now(clock).plus(LEASE));
+        jobs.prune(KEPT_JOBS);
         // The workers start the runs as the requester: they carry the request's security context.
         dispatch(new Work(spec, inputs), items, false, SecurityContextHolder.getContext());
-        jobs.prune(KEPT_JOBS);
-        return view(spec.id(), true);
+        return accepted(spec, items);
+    }
+
+    /** The job as just stored (not read back: the workers are already busy with the database). */
+    private static BulkJob.View accepted(BulkJob.Spec spec, List<BulkJob.ItemView> items) {
+        int invalid = (int) items.stream().filter(i -> i.state() == BulkJob.ItemState.INVALID).count();
+        int skipped = (int) items.stream().filter(i -> i.state() == BulkJob.ItemState.SKIPPED).count();
+        int queued = items.size() - invalid - skipped;
+        return new BulkJob.View(spec.id(), queued == 0 ? "completed" : "queued", spec.createdBy(), spec.createdAt(),
+                queued == 0 ? spec.createdAt() : null, items.size(), invalid, queued, 0, 0, 0, skipped, 0,
+                spec.playbooks(), items);
     }
 
     /** The job with its counts, and its items when {@code withItems}; a 404 if unknown. */

@@ -48,7 +48,7 @@ public final class RateGovernor {
     static final double SLOW_START_FACTOR_PER_SECOND = 1.5;
     /** What the service accepted is trusted as a bound of the limit after this long, and down to this share of it. */
     static final double MIN_MEASURE_SECONDS = 2.0;
-    static final double MEASURE_FLOOR = 0.67;
+    static final double MEASURE_FLOOR = 0.9;
     /** Even a small tenant can do this; used when a 429 arrives before any success was observed. */
     static final double FALLBACK_RATE = 2.0;
     static final double MIN_RATE = 0.2;
@@ -162,7 +162,8 @@ public final class RateGovernor {
             // The pace at which the request was sent bounds the limit from above; so does what the service accepted
             // since the last episode (the limit plus what its burst allowance lent, which the pauses refill: an
             // estimate that tightens as the episodes grow apart). The latter undercounts when callers had little to
-            // do part of the time, so it may lower the estimate by at most a third.
+            // do part of the time (a server whose runs do more than call), so it lowers the estimate by a tenth at
+            // most.
             double elapsed = (now - acceptedSince) / (double) SECOND;
             double measured = elapsed >= MIN_MEASURE_SECONDS ? accepted / elapsed : Double.POSITIVE_INFINITY;
             ceiling = Math.min(maxRate, Math.min(permit.rate(), Math.max(measured, MEASURE_FLOOR * permit.rate())));
