@@ -64,7 +64,7 @@ final class IndicatorEnrich extends ApiCommand {
                 Thread.currentThread().interrupt();
                 throw new CliException(ExitCodes.FAILURE, "interrupted; the server carries on with job " + id);
             }
-            job = api.get("enrichment/bulk/" + id + "?items=false"); // counts only while waiting
+            job = api.get("enrichment/bulk/" + id, java.util.Map.of("items", false)); // counts only while waiting
         }
         if (job.path("items").isNull()) job = api.get("enrichment/bulk/" + id);
         if (lastDone >= 0) err().println();
