@@ -36,8 +36,9 @@ import riposte.server.system.PageResponse;
  * <p>The server runs in-process ({@link RiposteServer#start}) on H2 (in-memory) or PostgreSQL (zonky embedded), with
  * one user playbook, {@code bench-trivial}: a single {@code writeAttributes} step that sets one attribute of the
  * indicator through the server's real ports. Runs are started through {@link PlaybookService#start} (what the REST
- * API and the console call: input validation, the object's snapshot, the run and its durable schedule stored in one
- * transaction, then the immediate advance on a virtual thread) on 1 000 indicators in turn, so that runs do not queue
+ * API and the console call: input validation, the object's snapshot, the run (leased to the node, due for the sweep
+ * after the safety net) and its audit record stored in one transaction, then the immediate advance on a virtual
+ * thread) on 1 000 indicators in turn, so that runs do not queue
  * on one attribute row.
  *
  * <ul>
