@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import riposte.server.audit.AuditLog;
@@ -29,6 +30,8 @@ public class Indicators {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    /** Savepoint inside the caller's transaction (a playbook step's), or a transaction of its own when there is none. */
+    private final TransactionTemplate nested;
 
     Indicators(IndicatorService indicators, IndicatorRepository repository, AttributeService attributeService,
             AttributeRepository attributes, AssociationRepository associations, AuditLog audit, Clock clock,
@@ -41,6 +44,8 @@ public class Indicators {
         this.audit = audit;
         this.clock = clock;
         this.transactions = transactions;
+        this.nested = new TransactionTemplate(transactions.getTransactionManager());
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** An indicator's identity: database id, type id ({@code sha256}, {@code domain}, …) and normalised value. */
@@ -79,15 +84,30 @@ public class Indicators {
 
     private void writeOnce(String actor, long indicatorId, String name, String value, String source, Instant at) {
         if (repository.get(indicatorId).isEmpty()) throw new NotFoundException("indicator", indicatorId);
-        var definition = attributes.definition(name).orElseGet(() -> {
-            String type = typeOf(value);
-            long id = attributes.insertDefinition(name.strip(), type, null, Sql.now(clock));
-            var created = new AttributeView.Definition(id, name.strip(), type, null);
-            audit.record(actor, "create", "attribute-definition", id, null, created);
-            return created;
-        });
+        var definition = attributes.definition(name).orElseGet(() -> createDefinition(actor, name, value));
         attributeService.write(actor, indicatorId, definition, value, source.strip(),
                 at.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    /**
+     * Creates the definition of a new attribute name behind a savepoint: when a concurrent writer (another run, another
+     * server) creates the same name first, only the savepoint is rolled back and its definition is used. Without the
+     * savepoint the unique violation would abort the caller's whole transaction on PostgreSQL (a playbook step's, in
+     * which the retry of {@link #writeAttribute} runs too), and the step would fail with "current transaction is
+     * aborted".
+     */
+    private AttributeView.Definition createDefinition(String actor, String name, String value) {
+        try {
+            return nested.execute(tx -> {
+                String type = typeOf(value);
+                long id = attributes.insertDefinition(name.strip(), type, null, Sql.now(clock));
+                var created = new AttributeView.Definition(id, name.strip(), type, null);
+                audit.record(actor, "create", "attribute-definition", id, null, created);
+                return created;
+            });
+        } catch (DuplicateKeyException race) {
+            return attributes.definition(name).orElseThrow(() -> race);
+        }
     }
 
     static String typeOf(String value) {
