@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  *       request sent in the current episode starts the next one: the rate the request was sent at becomes the
  *       {@code ceiling} (the limit's estimate) and the rate drops to {@value #DECREASE} of it
  *       ({@value #REPEATED_DECREASE} when the previous episode ended less than {@value #REPEAT_SECONDS} s ago: the
- *       last cut was not enough).</li>
+ *       last cut was not enough). Nor does a 429 of a request sent less than one round trip (as last measured) after
+       the cut: it met the service while requests sent at the old pace were still arriving there.</li>
  *   <li>A {@code Retry-After} holds everyone back exactly that long (only when the service sends one: the real SES
  *       API documents none).</li>
  *   <li>Below {@value #PLATEAU} of the ceiling the rate closes the gap exponentially (time constant
@@ -59,7 +60,7 @@ public final class RateGovernor {
      * What a caller got from {@link #acquire()} and hands back with the answer: the episode the request was sent in
      * and the rate it was paced at ({@link Double#POSITIVE_INFINITY} if unpaced).
      */
-    public record Permit(long episode, double rate) {}
+    public record Permit(long episode, double rate, long sentAt) {}
 
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
@@ -77,6 +78,9 @@ public final class RateGovernor {
     private int previousWindowSuccesses;
     private long acceptedSince;
     private long accepted;
+    /** When the current episode began, and the round trip as last seen: see {@link #onThrottled}. */
+    private long episodeStartedAt = Long.MIN_VALUE;
+    private long roundTrip;
 
     /**
      * @param knownRate the documented limit in requests/s, the starting rate and the ceiling; null if unknown
@@ -124,7 +128,7 @@ public final class RateGovernor {
             return null;
         }
         nextFreeAt = Double.isInfinite(rate) ? now : Math.max(now, nextFreeAt) + (long) (SECOND / rate);
-        return new Permit(episode, rate);
+        return new Permit(episode, rate, now);
     }
 
     /** How long until the next permit is due (0 if now). */
@@ -138,6 +142,7 @@ public final class RateGovernor {
         roll(now);
         windowSuccesses++;
         if (now >= acceptedSince) accepted++;
+        roundTrip = Math.max(0, now - permit.sentAt());
         grow(now);
     }
 
@@ -150,6 +155,9 @@ public final class RateGovernor {
         long pause = retryAfter == null ? 0 : Math.max(0, retryAfter.toNanos());
         nextFreeAt = Math.max(nextFreeAt, now + pause);
         if (permit.episode() != episode) return; // sent before the last cut: nothing new
+        // Sent within one round trip of the last cut: it met the service while requests sent at the old pace were still
+        // arriving there, so its 429 says nothing about the new pace either (TCP's "one cut per round trip").
+        if (permit.sentAt() < episodeStartedAt + roundTrip) return;
         boolean again = episode > 0 && now - episodeEndsAt < REPEAT_SECONDS * SECOND;
         episode++;
         if (Double.isInfinite(permit.rate())) {
@@ -170,6 +178,7 @@ public final class RateGovernor {
             rate = Math.max(MIN_RATE, ceiling * (again ? REPEATED_DECREASE : DECREASE));
             slowStart = false;
         }
+        episodeStartedAt = now;
         episodeEndsAt = now + pause;
         lastGrowthAt = episodeEndsAt;
         acceptedSince = episodeEndsAt;

@@ -9,20 +9,20 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.LongRange;
 
 /**
- * For any token-bucket limit from 5 to 2000/s and any latency from 5 to 200 ms, with or without {@code Retry-After},
+ * For any token-bucket limit from 5 to 2000/s and any latency from 5 to 300 ms, with or without {@code Retry-After},
  * a governor that knows nothing converges: after 10 s it achieves 90 to 101 % of the limit with under 2 % of the
  * requests throttled (deterministic simulation on a fake clock, {@link GovernorSimulation}).
  *
- * <p>Not yet true at 300 ms: seed 8839460276061358434 (the range then went to 300 ms) found limit 35.08/s and 76.89/s
- * at 300 ms without {@code Retry-After} reaching only 0.89–0.90 of the limit, with no 429 at all after the first 10 s
- * (the estimate after slow start lands about a tenth low and the probe climbs back too slowly). The seed is fixed so
- * that the build is repeatable; change it locally to explore.
+ * <p>The range was 5–200 ms for a while: seed 8839460276061358434 found 0.89–0.90 of the limit at 300 ms (limits
+ * 35.08 and 76.89/s, no {@code Retry-After}); fixed by "one cut per round trip" in {@link RateGovernor#onThrottled}
+ * and kept as {@code RateGovernorTest.highLatencyAfterSlowStartStillReachesTheLimit}. The seed is fixed so that the
+ * build is repeatable; change it locally to explore.
  */
 class RateGovernorPropertiesTest {
 
     @Property(tries = 25, seed = "20261204")
     void convergesOnAnyUnknownLimit(@ForAll @DoubleRange(min = 5, max = 2000) double limit,
-            @ForAll @LongRange(min = 5, max = 200) long latencyMillis, @ForAll boolean retryAfter) {
+            @ForAll @LongRange(min = 5, max = 300) long latencyMillis, @ForAll boolean retryAfter) {
         FakeTime time = new FakeTime();
         RateGovernor governor = new RateGovernor(null, time::nanoTime, time);
         int callers = (int) Math.max(8, Math.ceil(3 * limit * latencyMillis / 1000.0));

@@ -43,6 +43,19 @@ class RateGovernorTest {
         assertThat(result.throttledShare()).as("%s", result).isLessThan(0.02);
     }
 
+    /**
+     * Found by {@link RateGovernorPropertiesTest} (seed 8839460276061358434): at 300 ms latency requests sent just after
+     * the first cut met the service while the unpaced burst was still arriving, their 429s set the limit's estimate a
+     * fifth low (28 of 35/s), and the probe took minutes to climb back (0.89–0.90 of the limit over 110 s).
+     */
+    @ParameterizedTest(name = "limit {0}/s, latency 300 ms, no Retry-After")
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {35.08, 76.89, 300})
+    void highLatencyAfterSlowStartStillReachesTheLimit(double limit) {
+        var result = learn(limit, 300, false);
+        assertThat(result.ratio()).as("%s", result).isBetween(0.9, 1.01);
+        assertThat(result.throttledShare()).as("%s", result).isLessThan(0.02);
+    }
+
     @Test
     void aKnownLimitIsTheStartAndTheCeiling() {
         RateGovernor governor = new RateGovernor(10.0, time::nanoTime, time);
