@@ -57,18 +57,6 @@ class DurableEngine {
     private static final int LOCAL_TRIES = 3;
     static final PlaybookPorts NO_PORTS = new PlaybookPorts(null, null, null, null, null, null, null);
 
-    /** What an advance ended with. */
-    sealed interface Outcome {
-        /** The run waits (see its wakeAt) or ended. */
-        record Settled(PlaybookRun run) implements Outcome {}
-
-        /** Someone else holds the run; try again at {@code retryAt}. */
-        record Busy(Instant retryAt) implements Outcome {}
-
-        /** The run does not exist or had already ended. */
-        record Gone() implements Outcome {}
-    }
-
     private final RunRepository runs;
     private final PlaybookLibrary library;
     private final ObjectProvider<PlaybookPorts> ports;
@@ -103,8 +91,8 @@ class DurableEngine {
     }
 
     /** Advances the run as far as it goes now. Never throws for the run's own failures: they end the run. */
-    Outcome advance(String runId) {
-        return advance(runId, null);
+    void advance(String runId) {
+        advance(runId, null);
     }
 
     /**
@@ -114,13 +102,17 @@ class DurableEngine {
      * changed meanwhile (e.g. cancelled) nothing is done. Later (the run waited long for a free advancing thread),
      * it is claimed at that version first, so that no other node can have taken it by the time its step executes.
      */
-    Outcome advanceStarted(RunRepository.Stored started) {
-        return advance(started.run().id(), started);
+    void advanceStarted(RunRepository.Stored started) {
+        advance(started.run().id(), started);
     }
 
-    private Outcome advance(String runId, RunRepository.Stored started) {
+    /**
+     * Nothing is returned: a run this node could not claim (held by another node or thread, or ended) is that
+     * holder's to advance, and the sweep finds it again if the holder dies ({@link RunDispatcher}).
+     */
+    private void advance(String runId, RunRepository.Stored started) {
         Instant now = now();
-        if (!advancing.add(runId)) return new Outcome.Busy(now.plusMillis(500));
+        if (!advancing.add(runId)) return;
         try {
             Instant until = now.plus(settings.lease());
             Optional<RunRepository.Stored> claimed = Optional.empty();
@@ -130,17 +122,12 @@ class DurableEngine {
             }
             boolean fresh = claimed.isPresent();
             if (claimed.isEmpty()) claimed = runs.claim(runId, node, now, until);
-            if (claimed.isEmpty()) {
-                return runs.find(runId).filter(s -> !s.run().state().terminal())
-                        .<Outcome>map(s -> new Outcome.Busy(runs.leaseUntil(runId).orElse(now).plusMillis(100)))
-                        .orElse(new Outcome.Gone());
-            }
+            if (claimed.isEmpty()) return;
             try {
-                return apply(claimed.get(), fresh ? new ArrayList<>() : new ArrayList<>(runs.steps(runId)));
+                apply(claimed.get(), fresh ? new ArrayList<>() : new ArrayList<>(runs.steps(runId)));
             } catch (LostRace e) {
                 log.debug("Run {} was changed by someone else while advancing; stopped", runId);
                 runs.release(runId, node, null);
-                return new Outcome.Busy(now().plus(settings.safetyNet()));
             } catch (RuntimeException e) {
                 runs.release(runId, node, now().plus(settings.safetyNet()));
                 throw e;
@@ -150,7 +137,7 @@ class DurableEngine {
         }
     }
 
-    private Outcome apply(RunRepository.Stored stored, List<StepRun> log) {
+    private void apply(RunRepository.Stored stored, List<StepRun> log) {
         PlaybookRun run = stored.run();
         long[] version = {stored.version()};
         int wantedVersion = run.playbookVersion();
@@ -160,7 +147,7 @@ class DurableEngine {
                     + " version " + run.playbookVersion() + " is not loaded on this server (removed or changed "
                     + "while the run was in progress)"), now());
             write(() -> save(failed, version, true));
-            return new Outcome.Settled(failed);
+            return;
         }
         PlaybookDefinition definition = found.get();
         PlaybookPorts portsNow = ports.getIfAvailable(() -> NO_PORTS);
@@ -193,7 +180,7 @@ class DurableEngine {
                             portsNow, settledWith);
                 }
                 put(log, done);
-                if (settledWith[0] != null) return new Outcome.Settled(settledWith[0]);
+                if (settledWith[0] != null) return;
                 run = running;
                 continue;
             }
@@ -203,7 +190,7 @@ class DurableEngine {
                 save(settled, version, true);
                 for (StepRun s : outcome.changedSteps()) runs.putStep(s, RunRepository.seq(log, s));
             });
-            return new Outcome.Settled(settled);
+            return;
         }
         throw new IllegalStateException("run " + run.id() + " made no progress after " + MAX_DECISIONS + " decisions");
     }

@@ -175,13 +175,6 @@ class RunRepository {
                 .param("now", Sql.ts(now)).param("limit", limit).query(String.class).list();
     }
 
-    /** When the current lease of a run ends (null when none is held). */
-    Optional<Instant> leaseUntil(String runId) {
-        return jdbc.sql("select lease_until from playbook_runs where id = :id").param("id", runId)
-                .query((rs, i) -> Optional.ofNullable(Sql.instant(rs, "lease_until"))).optional()
-                .flatMap(o -> o);
-    }
-
     /**
      * Extends the leases {@code owner} holds on {@code runIds} (the runs it is advancing right now): the heartbeat of
      * a node that is executing long steps. By primary key, so it reads no other rows.
