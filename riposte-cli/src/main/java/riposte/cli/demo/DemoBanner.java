@@ -20,7 +20,8 @@ final class DemoBanner {
         out.println("  API token:  RIPOSTE_SERVER_URL=" + url + " RIPOSTE_API_TOKEN=" + token);
         out.println("  Data:       " + demo.dataDir + " (H2 database; `riposte demo --reset` starts over)");
         out.println("  Demo data:  " + (seeded.incidentsCreated() > 0
-                ? "seeded " + seeded.incidentsCreated() + " incidents and " + seeded.indicators() + " indicators"
+                ? "seeded " + (seeded.allowListEntriesCreated() > 0 ? seeded.allowListEntriesCreated() + " allow-list entries, " : "")
+                        + seeded.incidentsCreated() + " incidents and " + seeded.indicators() + " indicators"
                 : "already there (" + seeded.incidentsExisting() + " incidents, " + seeded.indicators() + " indicators)"));
         out.println();
         out.println("  Simulators (in-process, seed 42, the same data as --sim):");

@@ -24,8 +24,15 @@ final class DemoStoryBuilder {
     static final String WATERBUG_DOMAIN = "elblogdeloscachanillas.com.mx";
     static final String WATERBUG_URL = "http://elblogdeloscachanillas.com.mx/s3sy8rq10/ophn.png";
     static final String BENIGN_IP = "8.8.8.8";
+    /** The demo organisation's mail relay, in its DMZ (the SEPM simulator's endpoints are in 10.0.0.0/16). */
+    static final String MAIL_RELAY_IP = "172.16.0.25";
     static final String CVE = "CVE-2023-35311";
     private static final int MAX_HOSTS = 5;
+    /** Seeded before the incidents, so that the phishing incident's relay and resolver artifacts are flagged by it. */
+    static final List<DemoStory.AllowListEntry> ALLOW_LIST = List.of(
+            new DemoStory.AllowListEntry("private", "Our own networks: endpoints, servers and the mail relay"),
+            new DemoStory.AllowListEntry(BENIGN_IP, "Google Public DNS: in mail headers and proxy logs all the time,"
+                    + " never an indicator"));
 
     private DemoStoryBuilder() {}
 
@@ -51,7 +58,7 @@ final class DemoStoryBuilder {
 
         List<Artifact> backdoor = new ArrayList<>();
         backdoor.add(Artifact.of(hash, "Malicious in SES Threat Intel; found by the SEPM file inventory"));
-        for (String h : hosts) backdoor.add(new Artifact("hostname", h, "SEPM endpoint holding the file", false));
+        for (String h : hosts) backdoor.add(new Artifact("hostname", h, "SEPM endpoint holding the file"));
         if (domain != null) backdoor.add(Artifact.of(domain, "Command-and-control domain of the same family (SES related)"));
         if (ip != null) backdoor.add(Artifact.of(ip, "Command-and-control IP of the same family (SES related)"));
 
@@ -83,14 +90,15 @@ final class DemoStoryBuilder {
                 new Incident("Phishing URL reported by a user", "Phishing", "MEDIUM",
                         "A user forwarded a mail whose link points at a malicious download.",
                         List.of(Artifact.of(phishingUrl, "Link in the reported mail"),
-                                new Artifact(null, BENIGN_IP, "Public DNS resolver seen in the mail headers (benign)", true)),
+                                Artifact.of(MAIL_RELAY_IP, "Our mail relay, which delivered the mail (Received header)"),
+                                Artifact.of(BENIGN_IP, "Public DNS resolver seen in the mail headers")),
                         List.of("The user did not click. SES rates the URL malicious; `riposte intel lookup "
                                 + phishingUrl + " --sim`."), List.of()),
                 new Incident("Quarantine request for " + firstHost, "Response", "HIGH",
                         "Network quarantine of " + firstHost + ", which holds the backdoor " + hash + ", until it is"
                                 + " cleaned.",
                         List.of(new Artifact("hostname", firstHost.toLowerCase(java.util.Locale.ROOT),
-                                        "Endpoint to quarantine", false),
+                                        "Endpoint to quarantine"),
                                 Artifact.of(hash, "The backdoor on it")),
                         List.of("Requested by the incident owner of the backdoor case. `riposte sep quarantine --sim"
                                 + " --computer-name " + firstHost + " --dry-run` shows what would be quarantined."),
@@ -105,7 +113,7 @@ final class DemoStoryBuilder {
         indicators.add(new Indicator("domain", WATERBUG_DOMAIN, "MALICIOUS", 90, List.of("demo", "waterbug")));
         indicators.add(new Indicator("ipv4", BENIGN_IP, "BENIGN", 100, List.of("demo", "allow-list", "dns")));
         indicators.add(new Indicator("cve", CVE, "SUSPICIOUS", 60, List.of("demo", "waterbug", "patch")));
-        return new DemoStory(incidents, List.copyOf(indicators));
+        return new DemoStory(ALLOW_LIST, incidents, List.copyOf(indicators));
     }
 
     /** The planted malicious file held by the most endpoints (the lowest hash on ties), as the SEPM simulator has it. */

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +105,58 @@ class DemoCommandTest {
     }
 
     @Test
+    void seedsTheAllowListFirstSoThatTheServerFlagsThePhishingMailsRelayAndResolver() {
+        assertThat(demo.seeded.allowListEntriesCreated()).isEqualTo(2);
+        JsonNode entries = api.get("allowlist", Map.of("size", 200)).path("items");
+        Map<String, String> reasons = new HashMap<>();
+        entries.forEach(e -> reasons.put(e.path("value").asString(), e.path("reason").asString()));
+        assertThat(reasons).containsOnlyKeys("private", DemoStoryBuilder.BENIGN_IP);
+
+        JsonNode phishing = incidents().stream().filter(i -> i.path("name").asString().startsWith("Phishing"))
+                .findFirst().orElseThrow();
+        Map<String, JsonNode> artifacts = artifactsByValue(phishing);
+        assertThat(artifacts).containsKeys(DemoStoryBuilder.MAIL_RELAY_IP, DemoStoryBuilder.BENIGN_IP);
+        // set by the server at creation from the entries (the seeder does not say allowListed), with their reasons
+        JsonNode relay = artifacts.get(DemoStoryBuilder.MAIL_RELAY_IP);
+        assertThat(relay.path("allowListed").asBoolean()).isTrue();
+        assertThat(relay.path("allowListReason").asString())
+                .isEqualTo(reasons.get("private") + " (allow-list entry private)");
+        JsonNode resolver = artifacts.get(DemoStoryBuilder.BENIGN_IP);
+        assertThat(resolver.path("allowListed").asBoolean()).isTrue();
+        assertThat(resolver.path("allowListReason").asString())
+                .isEqualTo(reasons.get(DemoStoryBuilder.BENIGN_IP) + " (allow-list entry 8.8.8.8)");
+        assertThat(artifacts.values()).filteredOn(a -> a.path("type").asString().equals("url")).singleElement()
+                .satisfies(url -> assertThat(url.path("allowListed").asBoolean()).isFalse());
+
+        // nothing of the attack is allow-listed: the backdoor's hash, hosts and the family's domain and IP
+        JsonNode backdoor = incidents().stream().filter(i -> i.path("name").asString().startsWith("Backdoor"))
+                .findFirst().orElseThrow();
+        assertThat(artifactsByValue(backdoor).values()).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.path("allowListed").asBoolean()).as("%s", a).isFalse());
+    }
+
+    @Test
+    void neverSeedsTheAllowListAgainOnceTheDemoHasIncidents() throws Exception {
+        JsonNode entries = api.get("allowlist", Map.of("size", 200)).path("items");
+        List<Map<String, Object>> saved = new ArrayList<>();
+        for (JsonNode e : entries) {
+            saved.add(Map.of("value", e.path("value").asString(), "reason", e.path("reason").asString()));
+            HttpResponse<Void> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(demo.url() + "/api/v1/allowlist/" + e.path("id").asLong()))
+                    .header("Authorization", "Bearer " + demo.login.apiToken()).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(deleted.statusCode()).isEqualTo(204);
+        }
+        try {
+            // the user emptied the allow-list: a later start respects that
+            assertThat(new DemoSeeder(api).seed(demo.story).allowListEntriesCreated()).isZero();
+            assertThat(api.get("allowlist").path("totalItems").asLong()).isZero();
+        } finally {
+            api.post("allowlist", Map.of("entries", saved));
+        }
+    }
+
+    @Test
     void theServerEnrichesFromTheInProcessSesSimulator() throws Exception {
         JsonNode job = api.post("enrichment/bulk", Map.of("indicators", List.of(DemoStoryBuilder.WATERBUG_SHA256),
                 "playbooks", List.of("ses-file-insight")));
@@ -117,8 +175,11 @@ class DemoCommandTest {
     void seedingAgainDuplicatesNothing() {
         int incidentsBefore = incidents().size();
         int indicatorsBefore = api.get("indicators", Map.of("size", 1)).path("totalItems").asInt();
+        long allowListBefore = api.get("allowlist").path("totalItems").asLong();
         DemoSeeder.Result again = new DemoSeeder(api).seed(demo.story);
         assertThat(again.incidentsCreated()).isZero();
+        assertThat(again.allowListEntriesCreated()).isZero();
+        assertThat(api.get("allowlist").path("totalItems").asLong()).isEqualTo(allowListBefore).isPositive();
         assertThat(again.incidentsExisting()).isEqualTo(demo.story.incidents().size());
         assertThat(incidents()).hasSize(incidentsBefore);
         assertThat(api.get("indicators", Map.of("size", 1)).path("totalItems").asInt()).isEqualTo(indicatorsBefore);
@@ -145,6 +206,13 @@ class DemoCommandTest {
         DemoDirectory.prepare(old, true);
         assertThat(old).isEmptyDirectory();
         assertThat(DemoLogin.loadOrCreate(old).password()).isNotEqualTo(first.password());
+    }
+
+    private static Map<String, JsonNode> artifactsByValue(JsonNode incident) {
+        Map<String, JsonNode> byValue = new LinkedHashMap<>();
+        api.get("incidents/" + incident.path("id").asLong() + "/artifacts", Map.of("size", 200)).path("items")
+                .forEach(a -> byValue.put(a.path("value").asString(), a));
+        return byValue;
     }
 
     private static List<JsonNode> incidents() {
