@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The auto-enrichment rules tab in a browser: an admin turns auto-enrichment on, switches SHA-256 (file) indicators
  * off with the keyboard and saves; a new file indicator is not enriched while a new domain is; the save is in the
- * audit log; the admin switches files back on. Analysts see the rules read-only. Whether a rule started a run is
+ * audit log; the admin switches files back on. Analysts reach the rules from the top bar's Settings and see them
+ * read-only; viewers get no link. Whether a rule started a run is
  * read once the test playbook {@code test-rule} (rule on tag {@code auto-note}, no source) has run on the indicator:
  * the built-in rules are decided before it, in the same pass.
  */
@@ -90,15 +92,39 @@ class AutoEnrichmentSettingsBrowserTest extends ConsoleBrowserTest {
     }
 
     @Test
-    void analystsSeeTheRulesReadOnly() {
+    void analystsFollowTheSettingsLinkToTheRulesReadOnly() {
         String analyst = newUser("ANALYST");
         login(analyst, PASSWORD);
         try {
-            open("/console/settings/enrichment");
+            // from the start page, as an analyst finds it: the top bar's Settings leads to the one tab they may read
+            click(By.xpath("//header//nav//a[normalize-space()='Settings']"));
+            waitFor(ExpectedConditions.urlContains("/console/settings/enrichment"));
+            assertThat(browser.findElement(By.xpath("//header//nav//a[normalize-space()='Settings']"))
+                    .getAttribute("aria-current")).isEqualTo("page");
+            assertThat(browser.findElements(By.cssSelector("nav.tabs a")).stream().map(WebElement::getText).toList())
+                    .containsExactly("Auto-enrichment");
+            assertThat(text(By.id("auto-origin"))).contains("Only admins can change them");
             assertThat(text(By.id("auto-types"))).contains("SHA-256");
             assertThat(browser.findElement(By.id("ae-type-sha256")).isEnabled()).isFalse();
+            assertThat(browser.findElement(By.id("ae-enabled")).isEnabled()).isFalse();
             assertThat(browser.findElements(By.id("ae-save"))).isEmpty();
-            assertThat(browser.findElements(By.cssSelector("nav.tabs"))).isEmpty();
+            assertThat(browser.findElements(By.id("ae-reset"))).isEmpty();
+            assertThat(browser.findElements(By.xpath("//header//nav//a[normalize-space()='Audit']"))).isEmpty();
+        } finally {
+            loginAsAdmin();
+        }
+    }
+
+    /** Viewers may not read the rules through the API either (AuthorizationMatrixContract: GET is for analysts). */
+    @Test
+    void viewersGetNoSettingsLink() {
+        String viewer = newUser("VIEWER");
+        login(viewer, PASSWORD);
+        try {
+            assertThat(browser.findElements(By.cssSelector("header nav a")).stream().map(WebElement::getText).toList())
+                    .contains("Start", "Incidents").doesNotContain("Settings", "Audit");
+            open("/console/settings/enrichment");
+            assertThat(text(By.tagName("h1"))).contains("Not allowed (403)");
         } finally {
             loginAsAdmin();
         }
