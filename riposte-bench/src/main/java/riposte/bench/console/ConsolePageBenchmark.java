@@ -32,24 +32,29 @@ import riposte.bench.server.BenchSupport;
 import riposte.server.RiposteServer;
 
 /**
- * Server-side render time of every console page (issue 6: p95 under 100 ms with 10 000 indicators, 1 000 incidents
- * and a 10 000-row data table in the database).
+ * Server-side render time of every console page (issue 6: p95 under 100 ms with 10 000 indicators, 1 000 incidents,
+ * a 10 000-row data table and 1 000 allow-list entries in the database).
  *
  * <p>Starts the server in-process ({@link RiposteServer#start}) on H2 (in memory) or PostgreSQL (zonky), seeds through
  * the REST API 10 000 indicators (every tenth malicious, tagged in groups, each with an attribute), 1 000 incidents,
- * 200 reports and a 10 000-row data table on one incident, logs in through the login form like a browser, then for
+ * 200 reports, a 10 000-row data table on one incident and 1 000 allow-list entries of every kind, logs in through the login form like a browser, then for
  * each page issues {@code --requests} GETs one after another (closed loop, after {@code --warmup} discarded ones) and
  * records each request's time to the last byte. One client, one request at a time: this measures rendering, not
  * throughput; client and server share the machine's cores.
  *
  * <p>Run: {@code java -cp riposte-bench/target/benchmarks.jar riposte.bench.console.ConsolePageBenchmark
- * [--db h2|postgres|all] [--requests 300] [--warmup 100] [--indicators 10000] [--incidents 1000] [--rows 10000]}.
+ * [--db h2|postgres|all] [--requests 300] [--warmup 100] [--indicators 10000] [--incidents 1000] [--rows 10000]
+ * [--allowlist 1000]}.
  */
 public final class ConsolePageBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"?(\\d+)");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-    record Options(List<String> dbs, int requests, int warmup, int indicators, int incidents, int rows) {
+    /** The API's limit of entries per allow-list POST. */
+    private static final int ALLOWLIST_BATCH = 1000;
+
+    record Options(List<String> dbs, int requests, int warmup, int indicators, int incidents, int rows,
+            int allowList) {
         static Options parse(String[] args) {
             String db = "all";
             int requests = 300;
@@ -57,6 +62,7 @@ public final class ConsolePageBenchmark {
             int indicators = 10_000;
             int incidents = 1_000;
             int rows = 10_000;
+            int allowList = 1_000;
             for (int i = 0; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -66,12 +72,13 @@ public final class ConsolePageBenchmark {
                     case "--indicators" -> { indicators = Integer.parseInt(v); i++; }
                     case "--incidents" -> { incidents = Integer.parseInt(v); i++; }
                     case "--rows" -> { rows = Integer.parseInt(v); i++; }
+                    case "--allowlist" -> { allowList = Integer.parseInt(v); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --db h2|postgres|all"
-                            + " --requests N --warmup N --indicators N --incidents N --rows N");
+                            + " --requests N --warmup N --indicators N --incidents N --rows N --allowlist N");
                 }
             }
             return new Options(db.equals("all") ? List.of("h2", "postgres") : List.of(db), requests, warmup,
-                    indicators, incidents, rows);
+                    indicators, incidents, rows, allowList);
         }
     }
 
@@ -80,8 +87,9 @@ public final class ConsolePageBenchmark {
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         System.out.printf(Locale.ROOT, "# ConsolePageBenchmark: %d requests per page after %d warm-up; %d indicators,"
-                + " %d incidents, %d data-table rows; %d CPUs; JVM %s%n", o.requests(), o.warmup(), o.indicators(),
-                o.incidents(), o.rows(), Runtime.getRuntime().availableProcessors(), Runtime.version());
+                + " %d incidents, %d data-table rows, %d allow-list entries; %d CPUs; JVM %s%n", o.requests(),
+                o.warmup(), o.indicators(), o.incidents(), o.rows(), o.allowList(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
         List<String> table = new ArrayList<>();
         for (String db : o.dbs()) table.addAll(run(db, o));
         System.out.println();
@@ -184,6 +192,12 @@ public final class ConsolePageBenchmark {
                         + "\"status\":\"%s\"}}", i, i / 250, i % 250 + 1, i % 100, i % 7 == 0,
                 List.of("online", "offline", "quarantined").get(i % 3))));
         System.out.printf(Locale.ROOT, "# seeded %d data-table rows in %.1f s%n", o.rows(), (System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        for (int from = 0; from < o.allowList(); from += ALLOWLIST_BATCH) {
+            api.postId("/api/v1/allowlist", allowListBatch(from, Math.min(o.allowList(), from + ALLOWLIST_BATCH)));
+        }
+        System.out.printf(Locale.ROOT, "# seeded %d allow-list entries in %.1f s%n", o.allowList(),
+                (System.nanoTime() - t0) / 1e9);
         long report = api.postId("/api/v1/reports", "{\"title\":\"One report\",\"html\":\"<p>x</p>\",\"indicatorIds\":["
                 + someIndicator + "]}");
         int middle = o.rows() / 25 / 2;
@@ -203,7 +217,35 @@ public final class ConsolePageBenchmark {
                 new Page("data table, filtered and sorted", "/console/incidents/" + incident
                         + "/tables/bench_endpoints?column=hostname&op=contains&value=" + enc("WS-07") + "&sort=-risk"),
                 new Page("settings: users", "/console/settings/users"),
+                new Page("settings: allow-list", "/console/settings/allowlist"),
+                new Page("settings: allow-list, filtered (kind, text)", "/console/settings/allowlist?kind=domain&q="
+                        + enc("partner-7")),
+                new Page("settings: allow-list, check a value", "/console/settings/allowlist/check?value="
+                        + enc("hxxps://www.cdn-3.example[.]org/app.js")),
+                new Page("settings: auto-enrichment", "/console/settings/enrichment"),
                 new Page("audit log", "/console/audit"));
+    }
+
+    /**
+     * Allow-list entries {@code from..to-1} as one POST body, every kind in turn: an address, a /24 block, a domain, a
+     * wildcard domain and a SHA-256, each unique (for up to 65 536 entries) and with its own reason.
+     */
+    static String allowListBatch(int from, int to) {
+        List<String> entries = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            int hi = (i >> 8) & 255;
+            int lo = i & 255;
+            String value = switch (i % 5) {
+                case 0 -> String.format(Locale.ROOT, "11.%d.%d.1", hi, lo);
+                case 1 -> String.format(Locale.ROOT, "12.%d.%d.0/24", hi, lo);
+                case 2 -> String.format(Locale.ROOT, "partner-%d.example.net", i);
+                case 3 -> String.format(Locale.ROOT, "*.cdn-%d.example.org", i);
+                default -> String.format(Locale.ROOT, "%064x", i + 1L);
+            };
+            entries.add(String.format(Locale.ROOT, "{\"value\":\"%s\",\"reason\":\"benchmark entry %d: partner"
+                    + " infrastructure\"}", value, i));
+        }
+        return "{\"entries\":[" + String.join(",", entries) + "]}";
     }
 
     private static void login(HttpClient browser, URI base, String password) throws Exception {
