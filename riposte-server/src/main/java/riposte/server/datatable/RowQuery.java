@@ -22,6 +22,7 @@ final class RowQuery {
     private String sortJoin = "";
     private String orderBy = " order by r.id asc";
     private boolean filtered;
+    private boolean keyset;
 
     private RowQuery() {}
 
@@ -46,8 +47,39 @@ final class RowQuery {
             }
             q.clauses.add("r.id > :after");
             q.params.put("after", after);
+            q.keyset = true;
         }
         return q;
+    }
+
+    /**
+     * The same rows from row id {@code id} on (a page boundary, see {@link PageBoundaries}); for an unfiltered query
+     * in id order.
+     */
+    RowQuery from(long id) {
+        var q = new RowQuery();
+        q.clauses.addAll(clauses);
+        q.params.putAll(params);
+        q.sortJoin = sortJoin;
+        q.orderBy = orderBy;
+        q.filtered = filtered;
+        q.keyset = keyset;
+        q.clauses.add("r.id >= :from");
+        q.params.put("from", id);
+        return q;
+    }
+
+    /** Every row of the table in the incident, in id order, counted from the first: a page read by number. */
+    boolean numbered() {
+        return idOrder() && !filtered && !keyset;
+    }
+
+    long incidentId() {
+        return (Long) params.get("incident");
+    }
+
+    long tableId() {
+        return (Long) params.get("table");
     }
 
     /** Rows in the default order (by id), so the (incident, table, id) index gives the order. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Row rows (values as JSON) and their typed cells (for filtering and sorting), always written together, and the row
  * count per incident and table ({@code data_table_row_counts}), kept in the same transaction as every insert and
- * delete so that an unfiltered page does not count its rows.
+ * delete so that an unfiltered page does not count its rows, with a change count moved by each of them (see
+ * {@link PageBoundaries}: numbered pages in id order start from cached boundaries while it has not moved).
  */
 @Repository
 class RowRepository {
@@ -29,10 +31,12 @@ class RowRepository {
     private final JsonMapper json;
     /** A savepoint in the caller's transaction, for the one insert that may lose a race ({@link #ensureCount}). */
     private final TransactionTemplate savepoint;
+    private final PageBoundaries boundaries;
 
-    RowRepository(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions) {
+    RowRepository(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, PageBoundaries boundaries) {
         this.jdbc = jdbc;
         this.json = json;
+        this.boundaries = boundaries;
         this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -44,19 +48,82 @@ class RowRepository {
     /** A page of rows and the number of matching rows; -1 when that is not known (a filtered or an empty page). */
     record Page(List<RowView> items, long total) {}
 
+    /** The kept row count and change count of the query's table and incident, as extra columns of a page read. */
+    private static final String TOTAL = ", (select c.row_count from data_table_row_counts c where c.incident_id ="
+            + " :incident and c.definition_id = :table) as total_items";
+    private static final String CHANGES = ", (select c.changes from data_table_row_counts c where c.incident_id ="
+            + " :incident and c.definition_id = :table) as changes";
+
     /**
      * A page of rows; when nothing is filtered, the kept row count comes with it in the same statement (a scalar
-     * subquery), which saves a round trip per page.
+     * subquery), which saves a round trip per page. A numbered page past the first {@value PageBoundaries#EVERY}
+     * rows in id order starts from its cached boundary (see {@link PageBoundaries}) when the table has not changed.
      */
     Page page(RowQuery q, long limit, long offset) {
         if (q.filtered()) return new Page(find(q, limit, offset), -1);
-        long[] total = {-1};
-        List<RowView> items = find(q, ", (select c.row_count from data_table_row_counts c where c.incident_id ="
-                + " :incident and c.definition_id = :table) as total_items", limit, offset, (rs, n) -> {
-                    total[0] = rs.getLong("total_items");
-                    return map(rs, n);
-                });
-        return new Page(items, total[0]);
+        if (q.numbered() && offset >= PageBoundaries.EVERY) return numbered(q, limit, offset);
+        return read(q, false, limit, offset).page();
+    }
+
+    /**
+     * One statement in the common case: the rows from the page's boundary on, skipping fewer than
+     * {@value PageBoundaries#EVERY}, with the row count and the change count read in the same snapshot. The rows are
+     * the page if that change count is the boundaries'; otherwise the offset query answers.
+     */
+    private Page numbered(RowQuery q, long limit, long offset) {
+        var key = new PageBoundaries.Key(q.incidentId(), q.tableId());
+        PageBoundaries.Entry known = boundaries.get(key);
+        if (known != null && known.covers(offset)) {
+            Read fast = read(q.from(known.from(offset)), true, limit, offset % PageBoundaries.EVERY);
+            if (!fast.items().isEmpty() && fast.changes() == known.changes()) return fast.page();
+        }
+        Read slow = read(q, true, limit, offset);
+        if (!slow.items().isEmpty()) boundaries.missed(key, known, slow.changes(), () -> boundaries(key));
+        return slow.page();
+    }
+
+    /** Rows with the kept counts read by the same statement (unknown, -1, when no row came back). */
+    private record Read(List<RowView> items, long total, long changes) {
+        Page page() {
+            return new Page(items, total);
+        }
+    }
+
+    private Read read(RowQuery q, boolean withChanges, long limit, long offset) {
+        long[] kept = {-1, -1};
+        List<RowView> items = find(q, withChanges ? TOTAL + CHANGES : TOTAL, limit, offset, (rs, n) -> {
+            kept[0] = rs.getLong("total_items");
+            if (withChanges) {
+                long changes = rs.getLong("changes");
+                kept[1] = rs.wasNull() ? -1 : changes; // no counter: matches no boundaries
+            }
+            return map(rs, n);
+        });
+        return new Read(items, kept[0], kept[1]);
+    }
+
+    /**
+     * The change count of the table in the incident and the id of every {@value PageBoundaries#EVERY}th row, from one
+     * snapshot (one statement); null when the table has no row counter (no row was ever added).
+     */
+    private PageBoundaries.Entry boundaries(PageBoundaries.Key key) {
+        long[] changes = {-1};
+        List<Long> ids = jdbc.sql("""
+                select c.changes, b.id from data_table_row_counts c
+                left join (select r.id, row_number() over (order by r.id) as n from data_table_rows r
+                    where r.incident_id = :incident and r.definition_id = :table) b
+                    on mod(b.n - 1, %d) = 0
+                where c.incident_id = :incident and c.definition_id = :table
+                order by b.id""".formatted(PageBoundaries.EVERY))
+                .param("incident", key.incidentId()).param("table", key.tableId())
+                .query((rs, n) -> {
+                    changes[0] = rs.getLong("changes");
+                    long id = rs.getLong("id");
+                    return rs.wasNull() ? null : id;
+                }).list();
+        if (changes[0] < 0) return null;
+        return new PageBoundaries.Entry(changes[0], ids.stream().filter(Objects::nonNull)
+                .mapToLong(Long::longValue).toArray());
     }
 
     private List<RowView> find(RowQuery q, String extraColumns, long limit, long offset, RowMapper<RowView> mapper) {
@@ -183,7 +250,7 @@ class RowRepository {
 
     private boolean updateCount(long tableId, long incidentId, int delta) {
         return jdbc.sql("""
-                update data_table_row_counts set row_count = row_count + :delta
+                update data_table_row_counts set row_count = row_count + :delta, changes = changes + 1
                 where incident_id = :incident and definition_id = :table""")
                 .param("delta", delta).param("incident", incidentId).param("table", tableId).update() == 1;
     }

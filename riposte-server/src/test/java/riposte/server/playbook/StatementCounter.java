@@ -17,9 +17,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * Counts the SQL statements the server prepares, by statement text, for the threads that {@link #counting} says to
  * count (e.g. not the test's own polling). Spring's JDBC and db-scheduler prepare a statement per execution, so a
- * prepared statement is an executed one. Installed as a bean post-processor wrapping the {@link DataSource}.
+ * prepared statement is an executed one. Installed as a bean post-processor wrapping the {@link DataSource}, or around one
+ * {@link DataSource} with {@link #wrap} (public for the tests of other packages, e.g. the data-table page reads).
  */
-final class StatementCounter implements BeanPostProcessor {
+public final class StatementCounter implements BeanPostProcessor {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private volatile boolean on;
 
@@ -29,14 +30,19 @@ final class StatementCounter implements BeanPostProcessor {
         return new Counting(ds);
     }
 
+    /** The data source, counting what is prepared on its connections. */
+    public DataSource wrap(DataSource ds) {
+        return (DataSource) postProcessAfterInitialization(ds, "dataSource");
+    }
+
     /** Starts counting from zero. */
-    void start() {
+    public void start() {
         counts.clear();
         on = true;
     }
 
     /** Stops counting and returns the counts by statement (its first words, lower-case, whitespace collapsed). */
-    Map<String, Long> stop() {
+    public Map<String, Long> stop() {
         on = false;
         Map<String, Long> out = new TreeMap<>();
         counts.forEach((sql, n) -> out.put(sql, n.sum()));
