@@ -39,6 +39,14 @@ class PageBoundaries {
             this(changes, ids, changes);
         }
 
+        /**
+         * Whether no read has seen another change count yet: once one has, these boundaries can never be right again
+         * (the change count only grows), and reads go to the offset query until they are rebuilt.
+         */
+        boolean current() {
+            return seen == changes;
+        }
+
         /** Whether a page at this offset starts within the rows the entry knows. */
         boolean covers(long offset) {
             return offset / EVERY < ids.length;

@@ -68,12 +68,13 @@ class RowRepository {
     /**
      * One statement in the common case: the rows from the page's boundary on, skipping fewer than
      * {@value PageBoundaries#EVERY}, with the row count and the change count read in the same snapshot. The rows are
-     * the page if that change count is the boundaries'; otherwise the offset query answers.
+     * the page if that change count is the boundaries'; otherwise the offset query answers, and answers alone while
+     * the boundaries are known to be out of date (the change count only grows).
      */
     private Page numbered(RowQuery q, long limit, long offset) {
         var key = new PageBoundaries.Key(q.incidentId(), q.tableId());
         PageBoundaries.Entry known = boundaries.get(key);
-        if (known != null && known.covers(offset)) {
+        if (known != null && known.current() && known.covers(offset)) {
             Read fast = read(q.from(known.from(offset)), true, limit, offset % PageBoundaries.EVERY);
             if (!fast.items().isEmpty() && fast.changes() == known.changes()) return fast.page();
         }
