@@ -7,6 +7,7 @@ import static riposte.bench.server.BenchSupport.random;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +53,7 @@ import riposte.server.RiposteServer;
  *
  * <p>Run: {@code java -cp riposte-bench/target/benchmarks.jar riposte.bench.server.ApiReadBenchmark
  * [--db h2|postgres|all] [--rate 2000] [--seconds 20] [--warmup 10] [--rows 10000] [--only name]
- * [--server-process [--server-jvm-arg -Xmx1g]...] [--client keep-alive|jdk]
+ * [--server-process [--server-jvm-arg -Xmx1g]...] [--client event-loop|keep-alive|jdk]
  * [--server-arg spring.datasource.hikari.maximum-pool-size=4]...}. With PostgreSQL it also reports the CPU time of
  * the database processes, and the CPU milliseconds per request of generator, server and database together (and of
  * server and database alone with {@code --server-process}): a figure that the machine's other load disturbs far less
@@ -66,7 +67,11 @@ public final class ApiReadBenchmark {
     private static final Pattern TOTAL = Pattern.compile("\"(?:totalElements|total)\"\\s*:\\s*(\\d+)");
 
     record Options(List<String> dbs, double rate, int seconds, int warmup, int rows, String only, boolean cookies,
-            List<String> serverArgs, boolean serverProcess, List<String> serverJvmArgs, boolean jdkClient) {
+            List<String> serverArgs, boolean serverProcess, List<String> serverJvmArgs, String client) {
+        boolean jdkClient() {
+            return client.equals("jdk");
+        }
+
         static Options parse(String[] args) {
             String db = "all";
             double rate = 2000;
@@ -78,7 +83,7 @@ public final class ApiReadBenchmark {
             List<String> serverArgs = new ArrayList<>();
             boolean serverProcess = false;
             List<String> serverJvmArgs = new ArrayList<>();
-            boolean jdkClient = false;
+            String client = "event-loop";
             for (int i = 0; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -88,27 +93,27 @@ public final class ApiReadBenchmark {
                     case "--warmup" -> { warmup = Integer.parseInt(v); i++; }
                     case "--rows" -> { rows = Integer.parseInt(v); i++; }
                     case "--only" -> { only = v; i++; }
-                    case "--cookies" -> { cookies = true; jdkClient = true; }
+                    case "--cookies" -> { cookies = true; client = "jdk"; }
                     case "--server-process" -> serverProcess = true;
                     case "--server-jvm-arg" -> { serverJvmArgs.add(v); i++; }
                     case "--client" -> {
-                        if (!List.of("jdk", "keep-alive").contains(v)) {
-                            throw new IllegalArgumentException("--client must be keep-alive or jdk: " + v);
+                        if (!List.of("event-loop", "keep-alive", "jdk").contains(v)) {
+                            throw new IllegalArgumentException("--client must be event-loop, keep-alive or jdk: " + v);
                         }
-                        jdkClient = v.equals("jdk");
+                        client = v;
                         i++;
                     }
                     case "--server-arg" -> { serverArgs.add("--" + v); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; use --db h2|postgres|all --rate N --seconds N --warmup N --rows N --only name [--cookies]"
                             + " [--server-arg spring.key=value]... [--server-process [--server-jvm-arg -Xmx1g]...]"
-                            + " [--client keep-alive|jdk]");
+                            + " [--client event-loop|keep-alive|jdk]");
                 }
             }
             List<String> dbs = db.equals("all") ? List.of("h2", "postgres") : List.of(db);
             if (serverJvmArgs.isEmpty()) serverJvmArgs.addAll(List.of("-Xms1g", "-Xmx1g"));
             return new Options(dbs, rate, seconds, warmup, rows, only, cookies, List.copyOf(serverArgs), serverProcess,
-                    List.copyOf(serverJvmArgs), jdkClient);
+                    List.copyOf(serverJvmArgs), client);
         }
     }
 
@@ -190,7 +195,11 @@ public final class ApiReadBenchmark {
             }
             System.out.printf(Locale.ROOT, "# %s: server started in %.1f s on %s%s; load generator: %s%n", db,
                     (System.nanoTime() - t0) / 1e9, base, o.serverProcess() ? " (its own JVM " + o.serverJvmArgs() + ")"
-                    : " (in this JVM)", o.jdkClient() ? "JDK HttpClient" : "kept-alive HTTP/1.1 connections");
+                    : " (in this JVM)", switch (o.client()) {
+                        case "jdk" -> "JDK HttpClient, a virtual thread per request";
+                        case "keep-alive" -> "kept-alive HTTP/1.1 connections, a virtual thread per request";
+                        default -> "one event-loop thread over kept-alive HTTP/1.1 connections";
+                    });
 
             try (ExecutorService vts = Executors.newVirtualThreadPerTaskExecutor();
                     KeepAliveClient keepAlive = new KeepAliveClient(base)) {
@@ -206,11 +215,11 @@ public final class ApiReadBenchmark {
                 for (Scenario s : scenarios) {
                     if (!s.name().contains(o.only())) continue;
                     api.check(s.path());
-                    Sender sender = sender(api, keepAlive, s, o.jdkClient());
-                    run(sender, vts, o.rate(), o.warmup(), pgData, serverProcess); // warm-up, discarded
+                    Load sender = load(api, keepAlive, vts, s, o.client());
+                    run(sender, o.rate(), o.warmup(), pgData, serverProcess); // warm-up, discarded
                     String la = loadAverage();
                     long transactions0 = pg == null ? 0 : transactions(pg);
-                    Result r = run(sender, vts, o.rate(), o.seconds(), pgData, serverProcess);
+                    Result r = run(sender, o.rate(), o.seconds(), pgData, serverProcess);
                     if (pg != null) {
                         System.out.printf(Locale.ROOT, "# %s: about %.2f database transactions (statements outside a"
                                 + " transaction) per answered request%n", s.name(),
@@ -343,14 +352,8 @@ public final class ApiReadBenchmark {
     /**
      * Issues GETs at {@code rate} per second for {@code seconds}; latency from each request's intended start.
      */
-    private static Result run(Sender sender, ExecutorService vts, double rate, int seconds, Path pgData,
-            ServerProcess serverProcess) throws InterruptedException {
-        Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        AtomicLong lastDone = new AtomicLong();
-        String[] firstError = new String[1];
-        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private static Result run(Load load, double rate, int seconds, Path pgData, ServerProcess serverProcess)
+            throws Exception {
         long total = (long) (rate * seconds);
         double periodNs = 1e9 / rate;
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -358,6 +361,30 @@ public final class ApiReadBenchmark {
         long db0 = pgData == null ? 0 : databaseCpuNanos(pgData);
         long server0 = serverProcess == null ? 0 : serverProcess.cpuNanos();
         long start = System.nanoTime();
+        EventLoopLoad.Outcome o = load.run(start, total, periodNs, TimeUnit.SECONDS.toNanos(60));
+        double elapsed = (Math.max(o.lastDoneNanos(), start + (long) (total * periodNs)) - start) / 1e9;
+        double cpuCores = (os.getProcessCpuTime() - cpu0) / 1e9 / elapsed;
+        double dbCores = pgData == null ? 0 : (databaseCpuNanos(pgData) - db0) / 1e9 / elapsed;
+        double serverCores = serverProcess == null ? 0 : (serverProcess.cpuNanos() - server0) / 1e9 / elapsed;
+        return new Result(total, o.ok(), o.errors(), o.ok() / elapsed, o.latencyUs(), o.firstError(), cpuCores,
+                serverCores, dbCores);
+    }
+
+    /** A way of putting the open load on the server: {@link EventLoopLoad}, or a virtual thread per request. */
+    @FunctionalInterface
+    interface Load {
+        EventLoopLoad.Outcome run(long startNanos, long total, double periodNanos, long graceNanos) throws Exception;
+    }
+
+    /** A virtual thread per request, each sending with {@code sender} (blocking); at most MAX_IN_FLIGHT at once. */
+    private static EventLoopLoad.Outcome threadPerRequest(Sender sender, ExecutorService vts, long start, long total,
+            double periodNs, long graceNs) throws InterruptedException {
+        Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong lastDone = new AtomicLong();
+        String[] firstError = new String[1];
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         for (long i = 0; i < total; i++) {
             long intended = start + (long) (i * periodNs);
             long wait;
@@ -381,19 +408,14 @@ public final class ApiReadBenchmark {
             });
         }
         // Wait for the stragglers.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = start + (long) (total * periodNs) + graceNs;
         while (ok.get() + errors.get() < total && System.nanoTime() < deadline) Thread.sleep(10);
         long lost = total - ok.get() - errors.get();
         if (lost > 0) {
-            error(errors, firstError, lost + " not answered within 60 s");
+            error(errors, firstError, lost + " not answered in time");
             errors.addAndGet(lost - 1);
         }
-        double elapsed = (Math.max(lastDone.get(), start + (long) (total * periodNs)) - start) / 1e9;
-        double cpuCores = (os.getProcessCpuTime() - cpu0) / 1e9 / elapsed;
-        double dbCores = pgData == null ? 0 : (databaseCpuNanos(pgData) - db0) / 1e9 / elapsed;
-        double serverCores = serverProcess == null ? 0 : (serverProcess.cpuNanos() - server0) / 1e9 / elapsed;
-        return new Result(total, ok.get(), errors.get(), ok.get() / elapsed, latency,
-                firstError[0], cpuCores, serverCores, dbCores);
+        return new EventLoopLoad.Outcome(ok.get(), errors.get(), firstError[0], latency, lastDone.get());
     }
 
     /**
@@ -412,15 +434,28 @@ public final class ApiReadBenchmark {
         }
     }
 
-    /** The scenario's GET, by the JDK's HttpClient or over the benchmark's own kept-alive connections. */
-    private static Sender sender(Api api, KeepAliveClient keepAlive, Scenario s, boolean jdk) {
-        if (jdk) {
-            HttpRequest request = api.get(s.path());
-            return () -> api.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
+    /**
+     * The scenario's GET as a load: from one event-loop thread ({@code event-loop}, the default), or from a virtual
+     * thread per request by the JDK's HttpClient ({@code jdk}) or over the benchmark's own blocking kept-alive
+     * connections ({@code keep-alive}).
+     */
+    private static Load load(Api api, KeepAliveClient keepAlive, ExecutorService vts, Scenario s, String client) {
         byte[] request = KeepAliveClient.request(api.base(), s.path(), "Authorization: Bearer " + api.token(),
                 "Accept: application/json");
-        return () -> keepAlive.send(request);
+        Sender sender = switch (client) {
+            case "event-loop" -> null;
+            case "jdk" -> {
+                HttpRequest r = api.get(s.path());
+                yield () -> api.http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+            }
+            default -> () -> keepAlive.send(request);
+        };
+        if (sender == null) {
+            var loop = new EventLoopLoad(new InetSocketAddress(api.base().getHost(), api.base().getPort()), request,
+                    MAX_IN_FLIGHT);
+            return loop::run;
+        }
+        return (start, total, periodNs, graceNs) -> threadPerRequest(sender, vts, start, total, periodNs, graceNs);
     }
 
     /**
