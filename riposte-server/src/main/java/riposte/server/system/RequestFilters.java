@@ -1,12 +1,11 @@
 package riposte.server.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -19,10 +18,9 @@ import org.springframework.core.Ordered;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two servlet filters around every request.
+ * Three servlet filters around every request.
  *
  * <ul>
  *   <li>The outer one (first of all filters) gives the request an id — the client's {@code X-Request-Id} when it is
@@ -30,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       echoes it in the response, logs one access line at DEBUG ({@code riposte.server.access}: method, path
  *       without the query, status, milliseconds), and answers a connection-pool timeout that escaped from a filter
  *       (the API-token lookup runs before any controller) with a 503 problem document and {@code Retry-After}.</li>
+ *   <li>Right inside it, {@link Admission} lets a bounded number of requests be worked on at once.</li>
  *   <li>The inner one runs after Spring Security and adds the authenticated user name to the MDC as {@code user}.</li>
  * </ul>
  */
@@ -41,9 +40,19 @@ class RequestFilters {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> requestIdFilter(JsonMapper json, Overload overload) {
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new RequestIdFilter(json, overload));
+    FilterRegistrationBean<OncePerRequestFilter> requestIdFilter(Overload overload) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new RequestIdFilter(overload));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Right inside the request id filter, so that a request turned away still has its id and access line. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> admissionFilter(ServerSettings settings, Overload overload,
+            MeterRegistry meters) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Admission(
+                settings.maxConcurrentRequests(), settings.admissionTimeout(), overload, meters));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -57,11 +66,9 @@ class RequestFilters {
 
     static final class RequestIdFilter extends OncePerRequestFilter {
         private static final Logger access = LoggerFactory.getLogger("riposte.server.access");
-        private final JsonMapper json;
         private final Overload overload;
 
-        RequestIdFilter(JsonMapper json, Overload overload) {
-            this.json = json;
+        RequestIdFilter(Overload overload) {
             this.overload = overload;
         }
 
@@ -77,7 +84,7 @@ class RequestFilters {
                 chain.doFilter(request, response);
             } catch (ServletException | RuntimeException e) {
                 if (!Overload.isPoolExhausted(e) || response.isCommitted()) throw e;
-                overloaded(response);
+                overload.turnAway(response, Overload.DETAIL);
             } finally {
                 if (access.isDebugEnabled()) {
                     access.debug("{} {} {} {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
@@ -86,21 +93,6 @@ class RequestFilters {
                 MDC.remove(USER);
                 MDC.remove(REQUEST_ID);
             }
-        }
-
-        private void overloaded(HttpServletResponse response) throws IOException {
-            overload.turnedAway();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", Overload.TYPE);
-            body.put("title", Overload.TITLE);
-            body.put("status", 503);
-            body.put("detail", Overload.DETAIL);
-            response.resetBuffer();
-            response.setStatus(503);
-            response.setHeader("Retry-After", Integer.toString(Overload.RETRY_AFTER_SECONDS));
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(json.writeValueAsString(body));
         }
     }
 

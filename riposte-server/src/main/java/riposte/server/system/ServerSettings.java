@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param blobSweepInterval how often blob files that nothing refers to any more are looked for and deleted
  * @param blobSweepGrace how old such a file (and its record) must be before it is deleted, so that content being
  *     uploaded right now is never touched
+ * @param maxConcurrentRequests how many requests are worked on at once, the others waiting their turn in order
+ *     ({@link Admission}); 0: no limit
+ * @param admissionTimeout how long a request waits for its turn before it is answered 503 with Retry-After
  */
 @ConfigurationProperties("riposte.server")
 public record ServerSettings(
@@ -21,4 +24,6 @@ public record ServerSettings(
         @DefaultValue("20") int defaultPageSize,
         @DefaultValue("200") int maxPageSize,
         @DefaultValue("1h") Duration blobSweepInterval,
-        @DefaultValue("1h") Duration blobSweepGrace) {}
+        @DefaultValue("1h") Duration blobSweepGrace,
+        @DefaultValue("32") int maxConcurrentRequests,
+        @DefaultValue("5s") Duration admissionTimeout) {}
