@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       echoes it in the response, logs one access line at DEBUG ({@code riposte.server.access}: method, path
  *       without the query, status, milliseconds), and answers a connection-pool timeout that escaped from a filter
  *       (the API-token lookup runs before any controller) with a 503 problem document and {@code Retry-After}.</li>
- *   <li>Right inside it, {@link Admission} lets a bounded number of requests be worked on at once.</li>
+ *   <li>Right inside it, {@link Admission} lets a bounded number of requests be worked on at once, when configured.</li>
  *   <li>The inner one runs after Spring Security and adds the authenticated user name to the MDC as {@code user}.</li>
  * </ul>
  */

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param blobSweepGrace how old such a file (and its record) must be before it is deleted, so that content being
  *     uploaded right now is never touched
  * @param maxConcurrentRequests how many requests are worked on at once, the others waiting their turn in order
- *     ({@link Admission}); 0: no limit
+ *     ({@link Admission}); 0 (the default): no limit
  * @param admissionTimeout how long a request waits for its turn before it is answered 503 with Retry-After
  */
 @ConfigurationProperties("riposte.server")
@@ -25,5 +25,5 @@ public record ServerSettings(
         @DefaultValue("200") int maxPageSize,
         @DefaultValue("1h") Duration blobSweepInterval,
         @DefaultValue("1h") Duration blobSweepGrace,
-        @DefaultValue("32") int maxConcurrentRequests,
+        @DefaultValue("0") int maxConcurrentRequests,
         @DefaultValue("5s") Duration admissionTimeout) {}
