@@ -132,8 +132,10 @@ class SecurityConfiguration {
                     .requestMatchers("/api/v1/actions", "/api/v1/actions/**").hasRole(Role.RESPONDER.name())
                     // the web console (riposte.server.console): pages for everyone, changes for analysts, settings
                     // and the audit log for admins; individual actions may ask for more (e.g. response playbooks)
-                    // the auto-enrichment rules: analysts read them (read-only), as GET /api/v1/settings/** allows
-                    .requestMatchers(HttpMethod.GET, "/console/settings/enrichment").hasRole(Role.ANALYST.name())
+                    // the auto-enrichment rules and the allow-list: analysts read them (read-only) and check values,
+                    // as GET /api/v1/settings/** and GET /api/v1/allowlist/** allow
+                    .requestMatchers(HttpMethod.GET, "/console/settings/enrichment", "/console/settings/allowlist",
+                            "/console/settings/allowlist/check").hasRole(Role.ANALYST.name())
                     .requestMatchers("/console/settings", "/console/settings/**", "/console/audit",
                             "/console/audit/**").hasRole(Role.ADMIN.name())
                     .requestMatchers("/console/account", "/console/account/**").hasRole(Role.VIEWER.name())

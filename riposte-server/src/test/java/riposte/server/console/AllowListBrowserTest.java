@@ -10,7 +10,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The allow-list settings tab: pasting entries with one bad line (the error by line number, the good lines stored),
- * checking a value, and an artifact added afterwards flagged with the entry's reason on the incident page.
+ * checking a value, and an artifact added afterwards flagged with the entry's reason on the incident page; analysts
+ * reading it without the means to change it; viewers kept out.
  */
 class AllowListBrowserTest extends ConsoleBrowserTest {
 
@@ -62,12 +63,45 @@ class AllowListBrowserTest extends ConsoleBrowserTest {
         assertThat(get("/api/v1/allowlist?q=" + domain).get("totalItems").asInt()).isEqualTo(1);
     }
 
+    /** Analysts read the list and check values, as GET /api/v1/allowlist allows them; changes stay with admins. */
     @Test
-    void nonAdminsDoNotSeeTheTab() {
+    void analystsReadTheListAndCheckValuesButCannotChangeIt() {
+        String domain = unique("relay") + ".example";
+        post("/api/v1/allowlist", Map.of("entries", java.util.List.of(Map.of("value", domain, "reason",
+                "our mail relay"))));
         String analyst = newUser("ANALYST");
         login(analyst, PASSWORD);
-        open("/console/settings/allowlist");
-        assertThat(browser.getPageSource()).doesNotContain("allowlist-form");
-        loginAsAdmin();
+        try {
+            click(By.xpath("//header//nav//a[normalize-space()='Settings']"));
+            click(By.xpath("//nav[contains(@class,'tabs')]//a[normalize-space()='Allow-list']"));
+            waitFor(ExpectedConditions.urlContains("/console/settings/allowlist"));
+            assertThat(browser.findElements(By.cssSelector("nav.tabs a")).stream().map(e -> e.getText()).toList())
+                    .containsExactly("Auto-enrichment", "Allow-list");
+            assertThat(text(By.id("allowlist-readonly"))).contains("Only admins can change it");
+            type(By.id("f-q"), domain);
+            click(By.cssSelector("#allowlist-filters button[type=submit]"));
+            assertThat(text(By.cssSelector("tr[data-entry='" + domain + "']"))).contains("domain", "our mail relay");
+            assertThat(browser.findElements(By.cssSelector("tr[data-entry='" + domain + "'] button"))).isEmpty();
+            assertThat(browser.findElements(By.id("allowlist-form"))).isEmpty();
+
+            type(By.id("check-value"), domain);
+            click(By.id("check-submit"));
+            assertThat(text(By.id("check-result"))).contains("allow-listed", domain, "our mail relay");
+        } finally {
+            loginAsAdmin();
+        }
+    }
+
+    @Test
+    void viewersCannotOpenTheTab() {
+        String viewer = newUser("VIEWER");
+        login(viewer, PASSWORD);
+        try {
+            open("/console/settings/allowlist");
+            assertThat(text(By.tagName("h1"))).contains("Not allowed (403)");
+            assertThat(browser.getPageSource()).doesNotContain("allowlist-table");
+        } finally {
+            loginAsAdmin();
+        }
     }
 }

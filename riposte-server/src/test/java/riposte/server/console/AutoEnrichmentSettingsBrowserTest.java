@@ -96,13 +96,13 @@ class AutoEnrichmentSettingsBrowserTest extends ConsoleBrowserTest {
         String analyst = newUser("ANALYST");
         login(analyst, PASSWORD);
         try {
-            // from the start page, as an analyst finds it: the top bar's Settings leads to the one tab they may read
+            // from the start page, as an analyst finds it: the top bar's Settings leads to the rules, a tab they may read
             click(By.xpath("//header//nav//a[normalize-space()='Settings']"));
             waitFor(ExpectedConditions.urlContains("/console/settings/enrichment"));
             assertThat(browser.findElement(By.xpath("//header//nav//a[normalize-space()='Settings']"))
                     .getAttribute("aria-current")).isEqualTo("page");
             assertThat(browser.findElements(By.cssSelector("nav.tabs a")).stream().map(WebElement::getText).toList())
-                    .containsExactly("Auto-enrichment");
+                    .containsExactly("Auto-enrichment", "Allow-list"); // the two tabs analysts may read
             assertThat(text(By.id("auto-origin"))).contains("Only admins can change them");
             assertThat(text(By.id("auto-types"))).contains("SHA-256");
             assertThat(browser.findElement(By.id("ae-type-sha256")).isEnabled()).isFalse();

@@ -254,12 +254,12 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         entry("GET /api/v1/allowlist/{id}", Role.ANALYST, t -> "/api/v1/allowlist/" + allowListEntry(), null);
         entry("POST /api/v1/allowlist", Role.ADMIN, t -> new Call("/api/v1/allowlist", allowListBody()));
         entry("DELETE /api/v1/allowlist/{id}", Role.ADMIN, t -> "/api/v1/allowlist/" + allowListEntry(), null);
-        entry("GET /console/settings/allowlist", Role.ADMIN, "/console/settings/allowlist?q=matrix");
+        entry("GET /console/settings/allowlist", Role.ANALYST, "/console/settings/allowlist?q=matrix");
         entry("POST /console/settings/allowlist", Role.ADMIN, t -> "/console/settings/allowlist?text="
                 + unique("matrix") + ".example&reason=matrix", null);
         entry("POST /console/settings/allowlist/{id}/delete", Role.ADMIN,
                 t -> "/console/settings/allowlist/" + allowListEntry() + "/delete", null);
-        entry("GET /console/settings/allowlist/check", Role.ADMIN, "/console/settings/allowlist/check?value=8.8.8.8");
+        entry("GET /console/settings/allowlist/check", Role.ANALYST, "/console/settings/allowlist/check?value=8.8.8.8");
     }
 
     private static Map<String, Object> allowListBody() {

@@ -19,9 +19,9 @@ import riposte.server.system.PageQuery;
 import riposte.server.system.ServerSettings;
 
 /**
- * {@code /console/settings/allowlist}: the allow-list tab (admins, as every settings tab): entries with a filter,
- * adding by paste (good lines stored, bad lines listed with their number and why), deleting, and a "check a value"
- * box. Changes go through {@link AllowListService}, so they are validated and audited as over the REST API.
+ * {@code /console/settings/allowlist}: the allow-list tab: entries with a filter and a "check a value" box for
+ * analysts and above (as {@code GET /api/v1/allowlist} allows), and for admins adding by paste (good lines stored,
+ * bad lines listed with their number and why) and deleting. Changes go through {@link AllowListService}, so they are validated and audited as over the REST API.
  */
 @Controller
 @RequestMapping("/console/settings/allowlist")
