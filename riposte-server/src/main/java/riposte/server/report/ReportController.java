@@ -3,6 +3,7 @@ package riposte.server.report;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,13 +30,11 @@ class ReportController {
     static final String HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";
     private final ReportService service;
-    private final PdfRenderer pdf;
     private final Actor actor;
     private final ServerSettings settings;
 
-    ReportController(ReportService service, PdfRenderer pdf, Actor actor, ServerSettings settings) {
+    ReportController(ReportService service, Actor actor, ServerSettings settings) {
         this.service = service;
-        this.pdf = pdf;
         this.actor = actor;
         this.settings = settings;
     }
@@ -75,12 +74,12 @@ class ReportController {
     }
 
     @GetMapping("/{id}/pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable long id) {
-        byte[] bytes = pdf.render(service.body(id, "html"));
+    ResponseEntity<Resource> pdf(@PathVariable long id) {
+        Resource file = service.pdf(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename("report-" + id + ".pdf").build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(bytes);
+                .body(file);
     }
 }

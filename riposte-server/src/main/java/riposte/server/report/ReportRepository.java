@@ -61,6 +61,16 @@ class ReportRepository {
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
     }
 
+    /** The SHA-256 of the report's stored PDF, if it was rendered and stored. */
+    Optional<String> pdf(long id) {
+        return jdbc.sql("select pdf_sha256 from reports where id = :id").param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    void setPdf(long id, String sha256) {
+        jdbc.sql("update reports set pdf_sha256 = :sha where id = :id").param("sha", sha256).param("id", id).update();
+    }
+
     /** The ids among {@code ids} that do not exist in {@code table}. */
     List<Long> missing(String table, List<Long> ids) {
         if (ids.isEmpty()) return List.of();

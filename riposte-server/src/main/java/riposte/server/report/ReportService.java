@@ -1,11 +1,18 @@
 package riposte.server.report;
 
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import riposte.server.attachment.ContentStore;
 import riposte.server.audit.AuditLog;
 import riposte.server.system.InvalidFieldException;
 import riposte.server.system.NotFoundException;
@@ -13,7 +20,11 @@ import riposte.server.system.PageQuery;
 import riposte.server.system.PageResponse;
 import riposte.server.system.Sql;
 
-/** Report use cases. The audit records the metadata (title, associations), not the bodies. */
+/**
+ * Report use cases. The audit records the metadata (title, associations), not the bodies. A report does not change
+ * once created, so its PDF is rendered once, on the first request for it, and stored as content (see
+ * {@link ContentStore}); later requests read the stored file.
+ */
 @Service
 public class ReportService {
     static final String KIND = "report";
@@ -21,11 +32,15 @@ public class ReportService {
     private final ReportRepository reports;
     private final AuditLog audit;
     private final Clock clock;
+    private final PdfRenderer renderer;
+    private final ContentStore content;
 
-    ReportService(ReportRepository reports, AuditLog audit, Clock clock) {
+    ReportService(ReportRepository reports, AuditLog audit, Clock clock, PdfRenderer renderer, ContentStore content) {
         this.reports = reports;
         this.audit = audit;
         this.clock = clock;
+        this.renderer = renderer;
+        this.content = content;
     }
 
     @Transactional(readOnly = true)
@@ -44,6 +59,19 @@ public class ReportService {
         get(id);
         return reports.body(id, format.equals("html") ? "html_body" : "json_body")
                 .orElseThrow(() -> new NotFoundException("the " + format + " body of report", id));
+    }
+
+    /**
+     * The report as PDF: the stored file when it was rendered before, else rendered from the HTML body now (outside
+     * any transaction: rendering takes a while) and stored. Two first requests at once may both render; the last
+     * stored wins and the other copy is left to the blob sweep. A 404 when the report has no HTML body.
+     */
+    Resource pdf(long id) {
+        Optional<Path> stored = reports.pdf(id).flatMap(content::path);
+        if (stored.isPresent()) return new FileSystemResource(stored.get());
+        byte[] bytes = renderer.render(body(id, "html"));
+        content.store(new ByteArrayInputStream(bytes), sha -> reports.setPdf(id, sha));
+        return new ByteArrayResource(bytes);
     }
 
     @Transactional

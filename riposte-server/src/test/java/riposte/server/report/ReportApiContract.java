@@ -3,16 +3,28 @@ package riposte.server.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import riposte.server.ApiTestBase;
+import riposte.server.attachment.ContentStore;
 import tools.jackson.databind.JsonNode;
 
-/** Reports over HTTP: create with associations, list per indicator and incident, HTML under CSP, JSON, PDF. */
+/**
+ * Reports over HTTP: create with associations, list per indicator and incident, HTML under CSP, JSON, PDF (rendered
+ * once and stored).
+ */
 abstract class ReportApiContract extends ApiTestBase {
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ContentStore content;
 
     @Test
     void aReportIsServedAsHtmlJsonAndPdf() throws Exception {
@@ -50,6 +62,44 @@ abstract class ReportApiContract extends ApiTestBase {
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (var document = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(document)).contains(title, "Reputation: MALICIOUS");
+        }
+    }
+
+    /**
+     * The PDF is rendered once and stored: a later request serves the stored file (the HTML changed behind the
+     * API's back does not show), and a stored file that went missing is rendered again.
+     */
+    @Test
+    void thePdfIsRenderedOnceAndServedFromTheStoredFileAfterwards() throws Exception {
+        long id = post("/api/v1/reports", Map.of("title", "stored pdf", "html", "<p>First rendering</p>"))
+                .get("id").asLong();
+        assertThat(jdbc.sql("select pdf_sha256 from reports where id = :id").param("id", id).query(String.class)
+                .optional()).as("nothing rendered before it is asked for").isEmpty();
+
+        byte[] first = download("/api/v1/reports/" + id + "/pdf").body();
+        assertThat(pdfText(first)).contains("First rendering");
+        String sha = jdbc.sql("select pdf_sha256 from reports where id = :id").param("id", id).query(String.class)
+                .single();
+        assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(first)));
+        Path stored = content.path(sha).orElseThrow();
+        assertThat(Files.readAllBytes(stored)).isEqualTo(first);
+
+        jdbc.sql("update reports set html_body = '<p>Changed behind the API</p>' where id = :id").param("id", id)
+                .update();
+        var again = download("/api/v1/reports/" + id + "/pdf");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        assertThat(again.body()).as("served from the stored file").isEqualTo(first);
+
+        Files.delete(stored);
+        assertThat(pdfText(download("/api/v1/reports/" + id + "/pdf").body())).as("rendered again")
+                .contains("Changed behind the API");
+    }
+
+    private static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (var document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
         }
     }
 
