@@ -1,6 +1,8 @@
 package riposte.cli.server;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -36,6 +39,7 @@ public final class ApiClient implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
     private final OkHttpClient http;
     private final HttpUrl base;
@@ -152,20 +156,88 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private Reply exchange(String method, String path, Map<String, ?> query, Object body) {
+        RequestBody content = body == null ? null : RequestBody.create(JSON.writeValueAsString(body), JSON_TYPE);
+        Request request = request(method, path, query, content).header("Accept", "application/json, application/problem+json").build();
+        return execute(method, path, request, response -> reply(method, response));
+    }
+
+    private Reply reply(String method, Response response) throws IOException {
+        String text = response.body().string();
+        JsonNode json = parse(text);
+        int status = response.code();
+        if (status >= 200 && status < 300) {
+            if (json == null && !text.isBlank()) throw notJson(status);
+            return new Reply(status, json, null);
+        }
+        return new Reply(status, null, ApiFailure.of(method, URI.create(server()), status, json));
+    }
+
+    /**
+     * POST {@code file} as {@code multipart/form-data}, part {@code file} with the file's name (the server guesses
+     * the type from it); the file is streamed, not read into memory. A refused upload is returned, not thrown.
+     */
+    Reply tryUpload(String path, Path file) {
+        RequestBody part = RequestBody.create(file.toFile(), OCTET_STREAM);
+        RequestBody multipart = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("file", file.getFileName().toString(), part).build();
+        Request request = request("POST", path, Map.of(), multipart)
+                .header("Accept", "application/json, application/problem+json").build();
+        return execute("POST", path, request, response -> reply("POST", response));
+    }
+
+    /**
+     * GET {@code /api/v1/path} and copy a 2xx answer's bytes to {@code sink} as they arrive (a file or a CSV export);
+     * a refused request throws before anything is written. Returns the number of bytes copied.
+     */
+    long download(String path, Map<String, ?> query, String accept, OutputStream sink) {
+        Request request = request("GET", path, query, null).header("Accept", accept + ", application/problem+json").build();
+        return execute("GET", path, request, response -> {
+            if (!response.isSuccessful()) {
+                JsonNode problem = parse(response.body().string());
+                throw ApiFailure.of("GET", URI.create(server()), response.code(), problem).exception();
+            }
+            return copy(response.body().byteStream(), sink);
+        });
+    }
+
+    private static long copy(InputStream in, OutputStream sink) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) != -1; total += n) {
+            try {
+                sink.write(buffer, 0, n);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.FAILURE, "cannot write the download: " + e.getMessage());
+            }
+        }
+        try {
+            sink.flush();
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILURE, "cannot write the download: " + e.getMessage());
+        }
+        return total;
+    }
+
+    private Request.Builder request(String method, String path, Map<String, ?> query, RequestBody content) {
         HttpUrl.Builder url = base.newBuilder().addPathSegments("api/v1/" + path);
         query.forEach((k, v) -> {
-            if (v != null) url.addQueryParameter(k, v.toString());
+            if (v instanceof Iterable<?> values) {
+                for (Object each : values) url.addQueryParameter(k, each.toString());
+            } else if (v != null) {
+                url.addQueryParameter(k, v.toString());
+            }
         });
-        RequestBody content = body == null ? null : RequestBody.create(JSON.writeValueAsString(body), JSON_TYPE);
-        Request request = new Request.Builder().url(url.build()).method(method, content)
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json, application/problem+json")
-                .build();
-        String text;
-        int status;
+        return new Request.Builder().url(url.build()).method(method, content).header("Authorization", "Bearer " + token);
+    }
+
+    /** What is done with an answer; an {@code IOException} is a failed connection. */
+    private interface Answer<T> {
+        T read(Response response) throws IOException;
+    }
+
+    private <T> T execute(String method, String path, Request request, Answer<T> answer) {
         try (Response response = http.newCall(request).execute()) {
-            status = response.code();
-            text = response.body().string();
+            return answer.read(response);
         } catch (ConnectException e) {
             throw new CliException(ExitCodes.UPSTREAM, "cannot connect to " + server() + ": is `riposte serve` running at "
                     + server() + "? (set " + Setting.SERVER_URL.environmentVariable() + " or server.url)");
@@ -182,12 +254,6 @@ public final class ApiClient implements AutoCloseable {
             throw new CliException(ExitCodes.UPSTREAM, "the connection to " + server() + " failed: " + e.getMessage()
                     + "; is `riposte serve` running at " + server() + "?");
         }
-        JsonNode json = parse(text);
-        if (status >= 200 && status < 300) {
-            if (json == null && !text.isBlank()) throw notJson(status);
-            return new Reply(status, json, null);
-        }
-        return new Reply(status, null, ApiFailure.of(method, URI.create(server()), status, json));
     }
 
     private JsonNode parse(String text) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "incident",
         header = "Incidents, artifacts and notes on a running Riposte server (RIPOSTE_SERVER_URL, RIPOSTE_API_TOKEN).",
         subcommands = {IncidentList.class, IncidentShow.class, IncidentCreate.class, IncidentUpdate.class,
-            IncidentArtifactCommand.class, IncidentNoteCommand.class})
+            IncidentArtifactCommand.class, IncidentNoteCommand.class, IncidentAttachmentCommand.class,
+            IncidentTableCommand.class})
 public final class IncidentCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -23,6 +23,13 @@ final class Views {
     record Indicator(long id, String type, String value, String verdict, int confidence, List<String> tags,
             Instant createdAt, Instant updatedAt, long version) {}
 
+    record Attachment(long id, String fileName, String contentType, long size, String sha256, String uploadedBy,
+            Instant createdAt) {}
+
+    record Column(String name, String label, String type) {}
+
+    record DataTable(long id, String name, String displayName, String group, List<Column> columns) {}
+
     record Attribute(String name, String value, String source, Instant updatedAt) {}
 
     /** The metadata of a page: {@code {items, page, size, totalItems, totalPages}}. */

@@ -168,6 +168,186 @@ class ServerCommandsTest {
         assertThat(shown.out()).doesNotContain("\u001b");
     }
 
+    /** Runs the command with {@code System.out} captured too: downloads to {@code -o -} write bytes there. */
+    static CliRun cliWithStdout(java.io.ByteArrayOutputStream stdout, String... args) {
+        java.io.PrintStream previous = System.out;
+        System.setOut(new java.io.PrintStream(stdout, true));
+        try {
+            return cli(args);
+        } finally {
+            System.setOut(previous);
+        }
+    }
+
+    @Test
+    void attachmentsAreUploadedListedAndDownloaded() throws Exception {
+        long id = newIncident("EOC scan");
+        Path upload = Files.createDirectories(dir.resolve("upload-" + UUID.randomUUID()));
+        Path csv = Files.writeString(upload.resolve("scan-results.csv"), "computer,hash\nFIN-LAPTOP-7,44d88612\n");
+        Path sample = Files.write(upload.resolve("sample.bin"), new byte[] {0, (byte) 0xff, 0x1b, 10, 13, 0x7f});
+
+        CliRun missing = cli("incident", "attachment", "add", String.valueOf(id), csv.toString(), upload.resolve("nope.csv").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("nope.csv does not exist: nothing was uploaded");
+        CliRun directory = cli("incident", "attachment", "add", String.valueOf(id), upload.toString());
+        assertThat(directory.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(directory.err()).contains("is not a regular file");
+        assertThat(json(cli("incident", "attachment", "list", String.valueOf(id), "--json")).get("totalItems").asInt()).isZero();
+
+        CliRun added = cli("incident", "attachment", "add", String.valueOf(id), csv.toString(), sample.toString());
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).contains("scan-results.csv", "sample.bin", sha256(Files.readAllBytes(csv)));
+
+        CliRun list = cli("incident", "attachment", "list", String.valueOf(id));
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).startsWith("ID ").contains("text/csv", "application/octet-stream", "admin", "scan-results.csv",
+                sha256(Files.readAllBytes(sample)), "2 attachments, page 0");
+        JsonNode page = json(cli("incident", "attachment", "list", String.valueOf(id), "--json"));
+        long csvId = page.get("items").get(0).get("id").asLong();
+        long sampleId = page.get("items").get(1).get("id").asLong();
+        assertThat(page.get("items").get(0).get("fileName").asString()).isEqualTo("scan-results.csv");
+
+        Path out = dir.resolve("downloaded-" + UUID.randomUUID() + ".bin");
+        CliRun got = cli("incident", "attachment", "get", String.valueOf(id), String.valueOf(sampleId), "-o", out.toString());
+        assertThat(got.exitCode()).as(got.err()).isZero();
+        assertThat(got.out()).contains("Wrote 6 bytes to " + out, "verified");
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(sample));
+
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        CliRun toStdout = cliWithStdout(stdout, "incident", "attachment", "get", String.valueOf(id), String.valueOf(sampleId), "-o", "-");
+        assertThat(toStdout.exitCode()).as(toStdout.err()).isZero();
+        assertThat(stdout.toByteArray()).isEqualTo(Files.readAllBytes(sample));
+        assertThat(toStdout.out()).isEmpty();
+
+        JsonNode asJson = json(cli("incident", "attachment", "get", String.valueOf(id), String.valueOf(csvId), "-o",
+                dir.resolve("scan-" + UUID.randomUUID() + ".csv").toString(), "--json"));
+        assertThat(asJson.get("sha256").asString()).isEqualTo(sha256(Files.readAllBytes(csv)));
+        assertThat(asJson.get("fileName").asString()).isEqualTo("scan-results.csv");
+    }
+
+    @Test
+    void aDownloadNeverOverwritesWithoutForce() throws Exception {
+        long id = newIncident("Overwrite");
+        Path file = Files.writeString(dir.resolve("evidence-" + UUID.randomUUID() + ".txt"), "new content");
+        long attachmentId = json(cli("incident", "attachment", "add", String.valueOf(id), file.toString(), "--json")).get(0)
+                .get("id").asLong();
+        Path existing = Files.writeString(dir.resolve("existing-" + UUID.randomUUID() + ".txt"), "keep me");
+
+        CliRun refused = cli("incident", "attachment", "get", String.valueOf(id), String.valueOf(attachmentId), "-o", existing.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains(existing + " exists", "--force");
+        assertThat(Files.readString(existing)).isEqualTo("keep me");
+
+        CliRun forced = cli("incident", "attachment", "get", String.valueOf(id), String.valueOf(attachmentId), "-o",
+                existing.toString(), "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(Files.readString(existing)).isEqualTo("new content");
+        try (var leftovers = Files.list(dir)) {
+            assertThat(leftovers.map(Path::toString)).noneMatch(name -> name.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void aDownloadGoesToTheSanitisedStoredNameInTheCurrentDirectory() throws Exception {
+        long id = newIncident("Odd names");
+        String unique = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        Path odd = Files.writeString(Files.createDirectories(dir.resolve("odd")).resolve(unique + " a:b|c*.txt"), "odd");
+        long attachmentId = json(cli("incident", "attachment", "add", String.valueOf(id), odd.toString(), "--json")).get(0)
+                .get("id").asLong();
+        Path expected = Path.of(unique + " a_b_c_.txt"); // relative: the current directory
+        try {
+            CliRun got = cli("incident", "attachment", "get", String.valueOf(id), String.valueOf(attachmentId));
+            assertThat(got.exitCode()).as(got.err()).isZero();
+            assertThat(got.out()).contains("to " + expected);
+            assertThat(Files.readString(expected)).isEqualTo("odd");
+            CliRun again = cli("incident", "attachment", "get", String.valueOf(id), String.valueOf(attachmentId));
+            assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(again.err()).contains(expected + " exists");
+        } finally {
+            Files.deleteIfExists(expected);
+        }
+    }
+
+    @Test
+    void missingIncidentOrAttachmentIsExit2() throws Exception {
+        Path file = Files.writeString(dir.resolve("for-nobody.txt"), "x");
+        for (String[] args : List.of(new String[] {"attachment", "list", "987654"},
+                new String[] {"attachment", "add", "987654", file.toString()},
+                new String[] {"attachment", "get", "987654", "1"},
+                new String[] {"table", "list", "987654"},
+                new String[] {"table", "rows", "987654", "sep_groups"},
+                new String[] {"table", "rows", "987654", "sep_groups", "--csv"})) {
+            List<String> all = new ArrayList<>(List.of("incident"));
+            all.addAll(List.of(args));
+            CliRun run = cli(all.toArray(String[]::new));
+            assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(String.join(" ", args)).contains("987654");
+        }
+        long id = newIncident("No such attachment");
+        CliRun noAttachment = cli("incident", "attachment", "get", String.valueOf(id), "987655");
+        assertThat(noAttachment.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noAttachment.err()).contains("987655");
+        CliRun noTable = cli("incident", "table", "rows", String.valueOf(id), "no_such_table");
+        assertThat(noTable.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noTable.err()).contains("no_such_table");
+    }
+
+    @Test
+    void dataTableRowsAsTableJsonAndCsv() throws Exception {
+        long id = newIncident("Endpoints");
+        api(TOKEN, "POST", "incidents/" + id + "/data-tables/sep_endpoint_details/rows", java.util.Map.of("cells",
+                java.util.Map.of("computer_name", "FIN-LAPTOP-7", "online", true, "domain_name", "=HYPERLINK(\"http://x\")")));
+        api(TOKEN, "POST", "incidents/" + id + "/data-tables/sep_endpoint_details/rows", java.util.Map.of("cells",
+                java.util.Map.of("computer_name", "HR-DESKTOP-2", "online", false)));
+
+        CliRun tables = cli("incident", "table", "list", String.valueOf(id));
+        assertThat(tables.exitCode()).as(tables.err()).isZero();
+        assertThat(tables.out()).startsWith("ROWS ").containsPattern("\\n2 +sep_endpoint_details +Symantec SEP - Threats")
+                .containsPattern("\\n0 +sep_groups").contains("data tables in incident " + id);
+        JsonNode withRows = json(cli("incident", "table", "list", String.valueOf(id), "--with-rows", "--json"));
+        assertThat(withRows).hasSize(1);
+        assertThat(withRows.get(0).get("name").asString()).isEqualTo("sep_endpoint_details");
+        assertThat(withRows.get(0).get("rowCount").asLong()).isEqualTo(2);
+
+        CliRun rows = cli("incident", "table", "rows", String.valueOf(id), "sep_endpoint_details", "--sort", "-computer_name");
+        assertThat(rows.exitCode()).as(rows.err()).isZero();
+        assertThat(rows.out()).contains("computer_name", "online").containsPattern("HR-DESKTOP-2[^\\n]*\\n[^\\n]*FIN-LAPTOP-7")
+                .contains("2 rows of sep_endpoint_details in incident " + id + ", page 0");
+        JsonNode page = json(cli("incident", "table", "rows", String.valueOf(id), "sep_endpoint_details", "--filter",
+                "online:eq:true", "--size", "1", "--json"));
+        assertThat(page.get("totalItems").asInt()).isEqualTo(1);
+        assertThat(page.get("items").get(0).get("cells").get("computer_name").asString()).isEqualTo("FIN-LAPTOP-7");
+
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        CliRun csv = cliWithStdout(stdout, "incident", "table", "rows", String.valueOf(id), "sep_endpoint_details", "--csv",
+                "--sort", "computer_name");
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
+        String text = stdout.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text.lines().count()).isEqualTo(3);
+        assertThat(text).contains("FIN-LAPTOP-7", "HR-DESKTOP-2", "'=HYPERLINK(").doesNotContain(",=HYPERLINK");
+        assertThat(text.indexOf("FIN-LAPTOP-7")).isLessThan(text.indexOf("HR-DESKTOP-2"));
+
+        Path file = dir.resolve("endpoints-" + UUID.randomUUID() + ".csv");
+        CliRun toFile = cli("incident", "table", "rows", String.valueOf(id), "sep_endpoint_details", "--csv", "-o",
+                file.toString(), "--filter", "online:eq:false");
+        assertThat(toFile.exitCode()).as(toFile.err()).isZero();
+        assertThat(Files.readString(file)).contains("HR-DESKTOP-2").doesNotContain("FIN-LAPTOP-7");
+        CliRun again = cli("incident", "table", "rows", String.valueOf(id), "sep_endpoint_details", "--csv", "-o", file.toString());
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(again.err()).contains("exists", "--force");
+
+        CliRun pagedCsv = cli("incident", "table", "rows", String.valueOf(id), "sep_endpoint_details", "--csv", "--page", "1");
+        assertThat(pagedCsv.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(pagedCsv.err()).contains("--csv exports every matching row");
+        CliRun badFilter = cli("incident", "table", "rows", String.valueOf(id), "sep_endpoint_details", "--filter", "colour:eq:red");
+        assertThat(badFilter.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badFilter.err()).contains("colour");
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     @Test
     void missingIncidentIsExit2() {
         CliRun shown = cli("incident", "show", "987654");
@@ -279,7 +459,9 @@ class ServerCommandsTest {
     void everyCommandHasHelp() {
         CliRun top = CliRun.of("incident", "--help");
         assertThat(top.exitCode()).isZero();
-        assertThat(top.out()).contains("list", "show", "create", "update", "artifact", "note");
+        assertThat(top.out()).contains("list", "show", "create", "update", "artifact", "note", "attachment", "table");
+        assertThat(CliRun.of("incident", "attachment", "get", "--help").out()).contains("--output=FILE", "--force");
+        assertThat(CliRun.of("incident", "table", "rows", "--help").out()).contains("--csv", "--filter=COLUMN:OP:VALUE");
         CliRun add = CliRun.of("indicator", "add", "--help");
         assertThat(add.exitCode()).isZero();
         assertThat(add.out()).contains("--tag", "--verdict", "UNKNOWN, BENIGN, SUSPICIOUS");
