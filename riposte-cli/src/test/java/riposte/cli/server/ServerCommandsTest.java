@@ -40,6 +40,7 @@ class ServerCommandsTest {
         server = RiposteServer.start("--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--riposte.server.blob-dir=" + dir.resolve("blobs"),
+                "--spring.servlet.multipart.max-file-size=1MB", "--spring.servlet.multipart.max-request-size=1MB",
                 "--riposte.secrets.data-dir=" + dir, // the generated secret key stays in the test directory
                 "--riposte.security.admin-password=cli-test-password-1",
                 "--riposte.security.admin-api-token=" + TOKEN,
@@ -223,6 +224,20 @@ class ServerCommandsTest {
                 dir.resolve("scan-" + UUID.randomUUID() + ".csv").toString(), "--json"));
         assertThat(asJson.get("sha256").asString()).isEqualTo(sha256(Files.readAllBytes(csv)));
         assertThat(asJson.get("fileName").asString()).isEqualTo("scan-results.csv");
+    }
+
+    @Test
+    void aFileTheServerRefusesIsNamedAndTheOthersAreUploaded() throws Exception {
+        long id = newIncident("Too big");
+        Path big = Files.write(dir.resolve("memory-" + UUID.randomUUID() + ".dmp"), new byte[1024 * 1024 + 10]);
+        Path small = Files.writeString(dir.resolve("small-" + UUID.randomUUID() + ".txt"), "small");
+        CliRun run = cli("incident", "attachment", "add", String.valueOf(id), big.toString(), small.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("riposte: " + big + ": ", "RIPOSTE_MAX_UPLOAD_SIZE",
+                "1 of 2 files refused; the others were uploaded");
+        JsonNode page = json(cli("incident", "attachment", "list", String.valueOf(id), "--json"));
+        assertThat(page.get("totalItems").asInt()).isEqualTo(1);
+        assertThat(page.get("items").get(0).get("fileName").asString()).isEqualTo(small.getFileName().toString());
     }
 
     @Test
@@ -434,6 +449,13 @@ class ServerCommandsTest {
         CliRun create = withConfig(viewer, "incident", "create", "--name", "not allowed");
         assertThat(create.exitCode()).isEqualTo(ExitCodes.AUTHENTICATION);
         assertThat(create.err()).contains("your role does not allow this request", "analyst role");
+        long id = newIncident("Viewer reads files");
+        Path file = Files.writeString(dir.resolve("viewer-" + UUID.randomUUID() + ".txt"), "x");
+        CliRun upload = withConfig(viewer, "incident", "attachment", "add", String.valueOf(id), file.toString());
+        assertThat(upload.exitCode()).isEqualTo(ExitCodes.AUTHENTICATION);
+        assertThat(upload.err()).contains("analyst role");
+        assertThat(withConfig(viewer, "incident", "attachment", "list", String.valueOf(id)).exitCode()).isZero();
+        assertThat(withConfig(viewer, "incident", "table", "list", String.valueOf(id)).exitCode()).isZero();
     }
 
     @Test
