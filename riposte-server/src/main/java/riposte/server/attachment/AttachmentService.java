@@ -54,7 +54,10 @@ public class AttachmentService {
 
     @Transactional(readOnly = true)
     AttachmentView get(long incidentId, long id) {
-        return attachments.get(incidentId, id).orElseThrow(() -> new NotFoundException(KIND, id));
+        return attachments.get(incidentId, id).orElseThrow(() -> {
+            incidents.requireExists(incidentId); // a missing incident is named as such, not as a missing attachment
+            return new NotFoundException(KIND, id);
+        });
     }
 
     /** Public for the web console's upload form; size limits are the multipart limits (RIPOSTE_MAX_UPLOAD_SIZE). */

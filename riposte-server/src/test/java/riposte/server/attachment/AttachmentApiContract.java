@@ -60,7 +60,10 @@ abstract class AttachmentApiContract extends ApiTestBase {
         assertThat(stored).as("still used by incident " + b).exists();
         assertThat(delete("/api/v1/incidents/" + b + "/attachments/" + second.get("id").asLong()).status()).isEqualTo(204);
         assertThat(stored).as("no longer referenced").doesNotExist();
-        problem(get("/api/v1/incidents/" + a + "/attachments/" + first.get("id").asLong()), 404);
+        assertThat(problem(get("/api/v1/incidents/" + a + "/attachments/" + first.get("id").asLong()), 404)
+                .get("detail").asString()).isEqualTo("attachment " + first.get("id").asLong() + " does not exist");
+        assertThat(problem(get("/api/v1/incidents/999999999/attachments/" + second.get("id").asLong() + "/content"),
+                404).get("detail").asString()).isEqualTo("incident 999999999 does not exist");
     }
 
     @Test
