@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code riposte allowlist add}: entries from arguments (with {@code --reason}) and {@code --input FILE} lines
  * ({@code value  reason}, or the value alone with {@code --reason}). Every entry is checked locally first; if any is
- * refused, nothing is sent and the command exits 2. The server adds them all or none.
+ * refused, nothing is sent and the command exits 2. The server adds them all or none; with {@code --skip-existing}
+ * values already listed are left out first (the import of {@code riposte allowlist export}).
  */
 @Command(name = "add", header = "Add allow-list entries (admin), all or none; each is checked locally first.")
 final class AllowListAdd extends ApiCommand {
@@ -32,6 +33,10 @@ final class AllowListAdd extends ApiCommand {
 
     @Option(names = "--reason", paramLabel = "R", description = "The reason of every entry that has none of its own.")
     String reason;
+
+    @Option(names = "--skip-existing", description = "Leave out values already on the allow-list (and repeats) instead"
+            + " of refusing them all: for importing a `riposte allowlist export` into a server that has some of them.")
+    boolean skipExisting;
 
     @Override
     protected int run(ApiClient api) {
@@ -51,6 +56,22 @@ final class AllowListAdd extends ApiCommand {
             err().println("riposte: " + refused + " of " + lines.size() + " entries refused; nothing was sent");
             err().flush();
             return ExitCodes.USAGE;
+        }
+        if (skipExisting) {
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            AllowListExport.all(api).forEach(e -> listed.add(e.path("value").asString()));
+            int before = entries.size();
+            entries.removeIf(e -> !listed.add((String) e.get("value")));
+            if (before > entries.size()) {
+                err().println("riposte: " + (before - entries.size()) + " of " + before
+                        + " entries already listed (or repeated): left out");
+                err().flush();
+            }
+            if (entries.isEmpty()) {
+                out().println("nothing to add");
+                out().flush();
+                return ExitCodes.OK;
+            }
         }
         JsonNode added = api.post("allowlist", ApiClient.body("entries", entries));
         if (json) {

@@ -7,8 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code riposte allowlist}: the server's one allow-list, over its REST API. See docs/allowlist.md. */
 @Command(name = "allowlist",
-        header = "The allow-list of a running Riposte server: list, add, remove, check (RIPOSTE_SERVER_URL, RIPOSTE_API_TOKEN).",
-        subcommands = {AllowListList.class, AllowListAdd.class, AllowListRemove.class, AllowListCheck.class})
+        header = "The allow-list of a running Riposte server: list, add, remove, check, export (RIPOSTE_SERVER_URL, RIPOSTE_API_TOKEN).",
+        subcommands = {AllowListList.class, AllowListAdd.class, AllowListRemove.class, AllowListCheck.class,
+                AllowListExport.class})
 public final class AllowListCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -516,4 +516,41 @@ class ServerCommandsTest {
         assertThat(removed.out()).contains("removed " + added.get(0).get("id").asString());
         assertThat(cli("allowlist", "list", "--filter", domain).out()).contains("0 entries");
     }
+
+    @Test
+    void anExportedListIsAddedBackLeavingOutWhatIsAlreadyListed() throws Exception {
+        String domain = "exp-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        Path input = dir.resolve("to-export.txt");
+        Files.writeString(input, "*." + domain + "   our CDN\n" + domain + "   the apex\n");
+        JsonNode added = json(cli("allowlist", "add", "--input", input.toString(), "--json"));
+
+        CliRun export = cli("allowlist", "export");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).startsWith("# Riposte allow-list: ")
+                .contains("*." + domain + "  our CDN\n" + domain + "  the apex\n"); // oldest first, as added
+        Path exported = dir.resolve("exported.txt");
+        Files.writeString(exported, export.out());
+
+        cli("allowlist", "remove", added.get(1).get("id").asString());
+        CliRun refused = cli("allowlist", "add", "--input", exported.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("already on the allow-list");
+
+        CliRun back = cli("allowlist", "add", "--input", exported.toString(), "--skip-existing");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(back.err()).contains("already listed (or repeated): left out");
+        assertThat(back.out()).contains(domain, "the apex");
+        assertThat(cli("allowlist", "list", "--filter", domain).out()).contains("2 entries");
+        CliRun again = cli("allowlist", "add", "--input", exported.toString(), "--skip-existing");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("nothing to add");
+
+        JsonNode all = json(cli("allowlist", "export", "--json"));
+        List<String> ids = new ArrayList<>();
+        all.forEach(e -> { if (e.get("value").asString().endsWith(domain)) ids.add(e.get("id").asString()); });
+        assertThat(ids).hasSize(2);
+        List<String> remove = new ArrayList<>(List.of("allowlist", "remove"));
+        remove.addAll(ids);
+        assertThat(cli(remove.toArray(String[]::new)).exitCode()).isZero();
+    }
 }
