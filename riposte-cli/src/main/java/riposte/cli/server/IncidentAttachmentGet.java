@@ -29,7 +29,6 @@ final class IncidentAttachmentGet extends ApiCommand {
 
     @Override
     protected int run(ApiClient api) {
-        api.get("incidents/" + id); // the server's 404 for a missing incident names the attachment only
         String path = "incidents/" + id + "/attachments/" + attachmentId;
         Views.Attachment attachment = as(api.get(path), Views.Attachment.class);
         Download target = Download.to(output != null ? output : Download.safeName(attachment.fileName(), attachmentId), force);
