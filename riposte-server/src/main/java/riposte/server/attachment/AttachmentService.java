@@ -6,12 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 import riposte.server.audit.AuditLog;
 import riposte.server.incident.IncidentRefs;
@@ -22,7 +20,8 @@ import riposte.server.system.PageResponse;
 import riposte.server.system.Sql;
 
 /**
- * Attachment use cases. An upload is streamed to the blob directory (hashing as it goes) before the transaction; the
+ * Attachment use cases. An upload is stored through {@link ContentStore}: streamed to the blob directory (hashing as
+ * it goes) before the transaction; the
  * transaction then locks or creates the blob row, moves the content into place and records the attachment and its
  * audit entry. A delete removes the content when nothing references it any more.
  */
@@ -33,16 +32,16 @@ public class AttachmentService {
     private final BlobStore blobs;
     private final IncidentRefs incidents;
     private final AuditLog audit;
-    private final TransactionTemplate tx;
+    private final ContentStore content;
     private final Clock clock;
 
     AttachmentService(AttachmentRepository attachments, BlobStore blobs, IncidentRefs incidents, AuditLog audit,
-            TransactionTemplate tx, Clock clock) {
+            ContentStore content, Clock clock) {
         this.attachments = attachments;
         this.blobs = blobs;
         this.incidents = incidents;
         this.audit = audit;
-        this.tx = tx;
+        this.content = content;
         this.clock = clock;
     }
 
@@ -75,23 +74,16 @@ public class AttachmentService {
     }
 
     /** Stores {@code content} as an attachment of the incident (name and type already checked). */
-    AttachmentView store(String actor, long incidentId, String name, String type, InputStream content) {
+    AttachmentView store(String actor, long incidentId, String name, String type, InputStream in) {
         incidents.requireExists(incidentId);
-        BlobStore.Staged staged = blobs.stage(content);
-        try {
-            return tx.execute(status -> {
-                incidents.requireExists(incidentId);
-                Instant now = Sql.now(clock);
-                if (!attachments.lockBlob(staged.sha256())) attachments.insertBlob(staged.sha256(), staged.size(), now);
-                blobs.commit(staged);
-                var draft = new AttachmentView(0, incidentId, name, type, staged.size(), staged.sha256(), actor, now);
-                AttachmentView created = get(incidentId, attachments.insert(draft));
-                audit.record(actor, "create", KIND, created.id(), null, created);
-                return created;
-            });
-        } finally {
-            blobs.discard(staged);
-        }
+        return content.store(in, stored -> {
+            incidents.requireExists(incidentId); // deleted meanwhile: rolled back, the file is left to the sweep
+            var draft = new AttachmentView(0, incidentId, name, type, stored.size(), stored.sha256(), actor,
+                    Sql.now(clock));
+            AttachmentView created = get(incidentId, attachments.insert(draft));
+            audit.record(actor, "create", KIND, created.id(), null, created);
+            return created;
+        });
     }
 
     /** The metadata and the stored file; a 404 when either is gone. */

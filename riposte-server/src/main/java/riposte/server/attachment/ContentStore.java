@@ -5,14 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import riposte.server.system.Sql;
 
 /**
- * Content-addressed storage for other features (report PDFs), kept exactly as attachment contents are: a file in the
- * blob directory named by its SHA-256 and a {@code blobs} row, which the blob sweep deletes once nothing refers to
+ * Content-addressed storage, for attachment contents and report PDFs alike: a file in the blob directory named by its SHA-256 and a {@code blobs} row, which the blob sweep deletes once nothing refers to
  * it any more (attachments, {@code reports.pdf_sha256}).
  */
 @Component
@@ -29,22 +28,25 @@ public class ContentStore {
         this.clock = clock;
     }
 
+    /** Content as stored: its SHA-256 (its name) and its size in bytes. */
+    public record Stored(String sha256, long size) {}
+
     /**
      * Stores {@code content} (written to a temporary file first, outside any transaction) and, in one transaction
-     * with the blob row, lets {@code recordReference} store its SHA-256 where it is used, so that the sweep never sees
-     * the content unreferenced. Returns the SHA-256.
+     * with the blob row, lets {@code recordReference} record where it is used, so that the sweep never sees the
+     * content unreferenced; returns what {@code recordReference} returns. If that fails, the transaction rolls back
+     * and the file, referenced by nothing, is left to the blob sweep.
      */
-    public String store(InputStream content, Consumer<String> recordReference) {
+    public <T> T store(InputStream content, Function<Stored, T> recordReference) {
         BlobStore.Staged staged = blobs.stage(content);
         try {
-            tx.executeWithoutResult(status -> {
+            return tx.execute(status -> {
                 if (!repository.lockBlob(staged.sha256())) {
                     repository.insertBlob(staged.sha256(), staged.size(), Sql.now(clock));
                 }
                 blobs.commit(staged);
-                recordReference.accept(staged.sha256());
+                return recordReference.apply(new Stored(staged.sha256(), staged.size()));
             });
-            return staged.sha256();
         } finally {
             blobs.discard(staged);
         }

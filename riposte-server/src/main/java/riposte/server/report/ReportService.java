@@ -70,7 +70,10 @@ public class ReportService {
         Optional<Path> stored = reports.pdf(id).flatMap(content::path);
         if (stored.isPresent()) return new FileSystemResource(stored.get());
         byte[] bytes = renderer.render(body(id, "html"));
-        content.store(new ByteArrayInputStream(bytes), sha -> reports.setPdf(id, sha));
+        content.store(new ByteArrayInputStream(bytes), pdf -> {
+            reports.setPdf(id, pdf.sha256());
+            return pdf;
+        });
         return new ByteArrayResource(bytes);
     }
 
