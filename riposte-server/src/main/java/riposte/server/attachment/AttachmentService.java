@@ -21,9 +21,8 @@ import riposte.server.system.Sql;
 
 /**
  * Attachment use cases. An upload is stored through {@link ContentStore}: streamed to the blob directory (hashing as
- * it goes) before the transaction; the
- * transaction then locks or creates the blob row, moves the content into place and records the attachment and its
- * audit entry. A delete removes the content when nothing references it any more.
+ * it goes) before the transaction; the transaction then locks or creates the blob row, moves the content into place
+ * and records the attachment and its audit entry. A delete removes the content when nothing references it any more.
  */
 @Service
 public class AttachmentService {
