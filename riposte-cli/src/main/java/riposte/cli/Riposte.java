@@ -31,10 +31,32 @@ public final class Riposte implements Runnable {
     /** The configured command line, also used by tests (which pass their own writers). */
     public static CommandLine commandLine() {
         Failures failures = new Failures();
-        return new CommandLine(new Riposte())
+        CommandLine commandLine = new CommandLine(new Riposte())
                 .setExecutionExceptionHandler(failures)
                 .setExitCodeExceptionMapper(failures)
                 .setCaseInsensitiveEnumValuesAllowed(true);
+        addHelpEverywhere(commandLine);
+        return commandLine;
+    }
+
+    /**
+     * Gives every command in the tree {@code -h}/{@code --help} unless it declares its own, so a new command cannot
+     * forget it (picocli's {@code mixinStandardHelpOptions} is per command and would also add {@code -V} to each).
+     * A command that already uses {@code -h} for something else gets {@code --help} only.
+     */
+    static void addHelpEverywhere(CommandLine commandLine) {
+        CommandSpec spec = commandLine.getCommandSpec();
+        boolean hasHelp = spec.options().stream().anyMatch(o -> o.usageHelp());
+        if (!hasHelp && spec.findOption("--help") == null) {
+            String[] names = spec.findOption("-h") == null ? new String[] {"-h", "--help"} : new String[] {"--help"};
+            spec.addOption(CommandLine.Model.OptionSpec.builder(names)
+                    .usageHelp(true)
+                    .description("Show this help.")
+                    .build());
+        }
+        commandLine.getSubcommands().values().stream()
+                .distinct()
+                .forEach(Riposte::addHelpEverywhere);
     }
 
     @Override
