@@ -50,6 +50,13 @@ class IntelCommandTest {
     }
 
     @Test
+    void aDomainUnderAnUnlistedSuffixIsLookedUp() {
+        CliRun run = CliRun.of("intel", "lookup", "c2.example", "--sim", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"type\":\"domain\"", "c2.example");
+    }
+
+    @Test
     void anMd5OnAFileEndpointIsExplainedAndNothingIsSent() {
         CliRun run = CliRun.of("intel", "insight", "d41d8cd98f00b204e9800998ecf8427e", "--sim");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);

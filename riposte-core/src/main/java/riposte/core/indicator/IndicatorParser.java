@@ -54,6 +54,9 @@ public final class IndicatorParser {
     /** Parses and checks the type, e.g. for an option that only takes CVE ids. */
     public static Indicator parse(String input, IndicatorType expected) {
         Indicator indicator = parse(input);
+        if (expected == IndicatorType.HOSTNAME && indicator instanceof Domain domain) {
+            return new Hostname(domain.value()); // asked for a host name, an FQDN is one (ws-042.corp.example)
+        }
         if (indicator.type() != expected) {
             throw new InvalidIndicatorException(input, "'" + input.strip() + "' is a " + indicator.type().label()
                     + ", but a " + expected.label() + " is needed here");
@@ -141,16 +144,26 @@ public final class IndicatorParser {
     private static Optional<String> normaliseDomain(String text) {
         Optional<String> ascii = asciiName(text);
         if (ascii.isEmpty() || !ascii.get().contains(".")) return Optional.empty();
-        InternetDomainName name = InternetDomainName.from(ascii.get());
-        return name.isUnderPublicSuffix() ? ascii : Optional.empty();
+        // Any valid multi-label name is a domain, whether or not the public-suffix list knows its suffix: new gTLDs
+        // appear every year and threat actors use them first, and Symantec, not Riposte, knows what it knows.
+        // An all-numeric last label (1.2.3 or 10.0.0.300) is a mistyped address, not a domain.
+        String last = ascii.get().substring(ascii.get().lastIndexOf('.') + 1);
+        return DOTTED_NUMBERS.matcher(last).matches() ? Optional.empty() : ascii;
+    }
+
+    /**
+     * Whether the public-suffix list knows the domain's suffix ({@code evil.example} and names under new gTLDs
+     * are domains all the same; callers may warn).
+     */
+    public static boolean hasKnownSuffix(Domain domain) {
+        return InternetDomainName.from(domain.value()).isUnderPublicSuffix();
     }
 
     private static Optional<String> normaliseHostname(String text) {
         Optional<String> ascii = asciiName(text);
         if (ascii.isEmpty() || DOTTED_NUMBERS.matcher(ascii.get()).matches()) return Optional.empty();
-        if (ascii.get().contains(".") && InternetDomainName.from(ascii.get()).isUnderPublicSuffix()) {
-            return Optional.empty(); // that is a Domain
-        }
+        // The parser makes every multi-label name a Domain before it gets here; a Hostname built directly (such as
+        // an FQDN SEPM reports, or one stored before domains under unlisted suffixes were domains) stays valid.
         return ascii;
     }
 

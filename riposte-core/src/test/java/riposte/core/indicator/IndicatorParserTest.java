@@ -35,7 +35,10 @@ class IndicatorParserTest {
             /usr/local/bin/miner                                             | FILE_PATH | /usr/local/bin/miner
             %APPDATA%\\evil.exe                                              | FILE_PATH | %APPDATA%\\evil.exe
             WS-042                                                           | HOSTNAME | ws-042
-            fileserver.corp.local                                            | HOSTNAME | fileserver.corp.local
+            fileserver.corp.local                                            | DOMAIN   | fileserver.corp.local
+            c2.example                                                       | DOMAIN   | c2.example
+            evil.example                                                     | DOMAIN   | evil.example
+            login.secure-bank.zzzunlistedtld                                 | DOMAIN   | login.secure-bank.zzzunlistedtld
             Alice.Smith@Example.COM                                          | EMAIL  | Alice.Smith@example.com
             bob[@]evil[.]example                                             | EMAIL  | bob@evil.example
             "8.8.4.4"                                                        | IPV4   | 8.8.4.4
@@ -44,6 +47,21 @@ class IndicatorParserTest {
         Indicator indicator = IndicatorParser.parse(input.replace("\\\\", "\\"));
         assertThat(indicator.type()).isEqualTo(type);
         assertThat(indicator.value()).isEqualTo(value.replace("\\\\", "\\"));
+    }
+
+    @Test
+    void unlistedSuffixesAreDomainsAndSingleLabelsHostNames() {
+        assertThat(IndicatorParser.parse("c2.example", IndicatorType.DOMAIN).value()).isEqualTo("c2.example");
+        assertThat(IndicatorParser.hasKnownSuffix(new Domain("c2.example"))).isFalse();
+        assertThat(IndicatorParser.hasKnownSuffix(new Domain("evil.example.com"))).isTrue();
+        assertThat(IndicatorParser.parse("ws-042").type()).isEqualTo(IndicatorType.HOSTNAME);
+        // an FQDN asked for as a host name stays one
+        Indicator fqdn = IndicatorParser.parse("WS-042.corp.local", IndicatorType.HOSTNAME);
+        assertThat(fqdn).isEqualTo(new Hostname("ws-042.corp.local"));
+        assertThatThrownBy(() -> IndicatorParser.parse("ws-042", IndicatorType.DOMAIN))
+                .isInstanceOf(InvalidIndicatorException.class)
+                .hasMessageContaining("is a host name, but a domain is needed here");
+        assertThatThrownBy(() -> IndicatorParser.parse("10.0.0.300")).isInstanceOf(InvalidIndicatorException.class);
     }
 
     @Test

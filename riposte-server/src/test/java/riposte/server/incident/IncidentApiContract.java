@@ -146,9 +146,17 @@ abstract class IncidentApiContract extends ApiTestBase {
         JsonNode unknownType = problem(post(base, Map.of("type", "hash", "value", "evil.example.com")), 400);
         assertThat(unknownType.get("errors").get(0).get("message").asString()).contains("sha256").contains("domain");
 
-        assertThat(get(base).get("totalItems").asLong()).isEqualTo(2);
+        // a domain under a suffix the public-suffix list does not know is a domain all the same
+        var unlisted = post(base, Map.of("type", "domain", "value", "evil.example"));
+        assertThat(unlisted.status()).as("%s", unlisted.body()).isEqualTo(201);
+        assertThat(unlisted.get("type").asString()).isEqualTo("domain");
+        var fqdn = post(base, Map.of("type", "hostname", "value", "WS-042.corp.example"));
+        assertThat(fqdn.status()).as("%s", fqdn.body()).isEqualTo(201);
+        assertThat(fqdn.get("value").asString()).isEqualTo("ws-042.corp.example");
+
+        assertThat(get(base).get("totalItems").asLong()).isEqualTo(4);
         assertThat(get(base + "?type=url").get("totalItems").asLong()).isEqualTo(1);
-        assertThat(get("/api/v1/incidents/" + id).get("artifactCount").asLong()).isEqualTo(2);
+        assertThat(get("/api/v1/incidents/" + id).get("artifactCount").asLong()).isEqualTo(4);
 
         long artifactId = url.get("id").asLong();
         var allowListed = patch(base + "/" + artifactId, Map.of("allowListed", true, "allowListReason", "our CDN",
