@@ -16,7 +16,7 @@ abstract class SepBlacklistCall extends SepCall {
     @Parameters(index = "0", paramLabel = "NAME", description = "The fingerprint list's name.")
     String name;
 
-    @Option(names = "--domain", paramLabel = "DOMAIN", description = "The list's domain: its id, or its name as 'riposte sep domains' shows it (default: the administrator's domain).")
+    @Option(names = {"--domain", "--domain-id"}, paramLabel = "DOMAIN", description = "The list's domain: its id, or its name as 'riposte sep domains' shows it (default: the domain the administrator logged on to).")
     String domain;
 
     /** The domain id for {@code --domain}, looking a name up in {@code GET /domains}; null if not given. */

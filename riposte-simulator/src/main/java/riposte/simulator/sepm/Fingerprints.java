@@ -123,9 +123,13 @@ final class Fingerprints {
                 throw new Query.BadRequest(SepmErrors.INVALID);
             }
             String domain = text(body, "domainId");
-            String domainId = domain == null || domain.isBlank() ? groups.domains().getFirst().id()
-                    : groups.domainById(domain).map(GroupTree.Domain::id)
-                            .orElseThrow(() -> new Query.BadRequest(SepmErrors.INVALID));
+            // domainId is a required field of BlacklistPayload (reference §3.10): a client that leaves it out or
+            // sends "" is told so, as the real SEPM's validation does, rather than given the first domain.
+            if (domain == null || domain.isBlank()) {
+                throw new Query.BadRequest(SepmErrors.INVALID);
+            }
+            String domainId = groups.domainById(domain).map(GroupTree.Domain::id)
+                    .orElseThrow(() -> new Query.BadRequest(SepmErrors.INVALID));
             JsonNode data = body.get("data");
             if (data == null || !data.isArray() || data.isEmpty()) {
                 throw new Query.BadRequest(SepmErrors.INVALID);
@@ -139,10 +143,16 @@ final class Fingerprints {
                     }
                     Map<String, String> entry = new LinkedHashMap<>();
                     for (var field : item.properties()) {
+                        if (field.getValue().asString().isBlank()) {
+                            throw new Query.BadRequest(SepmErrors.INVALID); // an empty hash is no fingerprint
+                        }
                         entry.put(hashType(field.getKey()), field.getValue().asString().strip().toUpperCase(Locale.ROOT));
                     }
                     entries.add(entry);
                 } else if (item.isString()) {
+                    if (item.asString().isBlank()) {
+                        throw new Query.BadRequest(SepmErrors.INVALID); // data: [""] is refused, not stored
+                    }
                     String type = hashType == null ? (v2 ? "SHA256" : null) : hashType(hashType);
                     if (type == null) {
                         throw new Query.BadRequest(SepmErrors.INVALID);

@@ -115,6 +115,7 @@ final class FingerprintCalls {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", r.name());
         body.put("description", r.description());
+        if (r.domainId().isEmpty()) throw new IllegalStateException("a fingerprint list body without a domain id");
         body.put("domainId", r.domainId());
         return body;
     }

@@ -11,7 +11,8 @@ import riposte.core.indicator.Sha256;
 /**
  * The body of a fingerprint list create or replace ({@code BlacklistPayload}): name, description, domain id and the
  * <em>whole</em> list of hashes (a replace drops hashes not given). MD5 and SHA-256 only; one type is sent as v1,
- * a mix as v2. SEPM refuses an empty list: delete the list instead.
+ * a mix as v2. SEPM refuses an empty list: delete the list instead. An empty domain id means "the default":
+ * {@link SepmClient} replaces it with the administrator's login domain before sending (SEPM requires one).
  */
 public record FingerprintListRequest(String name, String description, String domainId, List<Indicator> hashes) {
     /** SEPM's pattern for list names. */
@@ -36,6 +37,11 @@ public record FingerprintListRequest(String name, String description, String dom
     /** Parses each hash with {@link IndicatorParser}. */
     public static FingerprintListRequest of(String name, String description, String domainId, List<String> hashes) {
         return new FingerprintListRequest(name, description, domainId, hashes.stream().map(IndicatorParser::parse).toList());
+    }
+
+    /** The same list in domain {@code id}. */
+    public FingerprintListRequest withDomainId(String id) {
+        return new FingerprintListRequest(name, description, SepmIds.require(id, "domain id"), hashes);
     }
 
     /** The same list with one more hash. */

@@ -266,12 +266,30 @@ public final class SepmClient implements AutoCloseable {
 
     /** {@code POST /policy-objects/fingerprints} (v1, or v2 for mixed types); returns the new id. 409 if the name exists. */
     public String createFingerprintList(FingerprintListRequest request) {
-        return fingerprints.create(request);
+        return fingerprints.create(withDomain(request));
     }
 
     /** {@code POST /policy-objects/fingerprints/{id}}: replaces the whole list (v1, else v2). */
     public void replaceFingerprintList(String id, FingerprintListRequest request) {
-        fingerprints.replace(id, request);
+        fingerprints.replace(id, withDomain(request));
+    }
+
+    /**
+     * The domain a fingerprint list goes to when the caller names none: the administrator's login domain
+     * ({@code domainid} of the authentication answer), else the only domain SEPM has. {@code domainId} is required
+     * on create and replace, and an empty one is never sent.
+     */
+    public String defaultDomainId() {
+        Optional<String> login = tokens.loginDomainId();
+        if (login.isPresent()) return SepmIds.require(login.get(), "domain id");
+        List<SepmDomain> all = domains();
+        if (all.size() == 1) return all.getFirst().id();
+        throw new SepmInvalidRequestException("SEPM did not name the administrator's domain and has " + all.size()
+                + " domains: name the fingerprint list's domain (its id or name)");
+    }
+
+    private FingerprintListRequest withDomain(FingerprintListRequest request) {
+        return request.domainId().isEmpty() ? request.withDomainId(defaultDomainId()) : request;
     }
 
     /** {@code DELETE /policy-objects/fingerprints/{id}} (also unassigns it); false if it did not exist. */

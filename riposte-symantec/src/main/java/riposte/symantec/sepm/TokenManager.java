@@ -54,6 +54,16 @@ final class TokenManager {
         return "Bearer " + current.token();
     }
 
+    /**
+     * The id of the domain the administrator logged on to ({@code domainid} of the authentication answer),
+     * authenticating first if needed; empty when SEPM did not say.
+     */
+    synchronized java.util.Optional<String> loginDomainId() {
+        if (current == null) authenticate();
+        String id = current.domainid();
+        return id == null || id.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(id.strip());
+    }
+
     synchronized int authentications() {
         return authentications;
     }

@@ -62,6 +62,17 @@ class SepmClientFingerprintTest {
     }
 
     @Test
+    void aListWithoutADomainGoesToTheAdministratorsLoginDomainNeverAnEmptyId() {
+        assertThat(sepm.defaultDomainId()).isEqualTo(domain); // the simulator logs admins on to its first domain
+        String id = sepm.createFingerprintList(FingerprintListRequest.of("No-domain", "", null, List.of(MD5_A)));
+        FingerprintList list = sepm.fingerprintListByName("No-domain", sepm.defaultDomainId()).orElseThrow();
+        assertThat(list.id()).isEqualTo(id);
+        sepm.replaceFingerprintList(id, FingerprintListRequest.of("No-domain", "", "", List.of(MD5_A, MD5_B)));
+        assertThat(sepm.fingerprintList(id).orElseThrow().fingerprints()).hasSize(2);
+        assertThat(sepm.deleteFingerprintList(id)).isTrue();
+    }
+
+    @Test
     void mixedHashTypesGoToV2() {
         long v2Creates = f.calls("POST /sepm/api/v2/policy-objects/fingerprints");
         String id = sepm.createFingerprintList(FingerprintListRequest.of("Mixed", "", domain, List.of(MD5_A, SHA)));
