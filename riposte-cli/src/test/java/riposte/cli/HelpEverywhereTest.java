@@ -36,6 +36,34 @@ class HelpEverywhereTest {
         return tests;
     }
 
+    /** Scripts pass --yes to every mutating command: each accepts it (those that confirm also take --dry-run). */
+    @TestFactory
+    List<DynamicTest> everyMutatingCommandAcceptsYes() {
+        List<String> confirming = List.of("sep remediate", "sep quarantine", "sep unquarantine", "sep move",
+                "sep blacklist add", "sep blacklist remove", "sep blacklist assign", "sep blacklist delete",
+                "sep command cancel");
+        List<String> asking = List.of("sep scan", "sep upload", "incident create", "incident update",
+                "incident note add", "incident artifact add", "incident attachment add", "indicator add",
+                "indicator tag", "indicator enrich", "allowlist add", "allowlist remove", "playbook run");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String command : confirming) {
+            tests.add(DynamicTest.dynamicTest(command + " --yes --dry-run", () -> assertAccepted(command, "--yes", "--dry-run")));
+        }
+        for (String command : asking) {
+            tests.add(DynamicTest.dynamicTest(command + " --yes", () -> assertAccepted(command, "--yes")));
+        }
+        return tests;
+    }
+
+    private static void assertAccepted(String command, String... options) {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of(options));
+        args.add("--help"); // parsed first: an unknown option fails before help is printed
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("--yes");
+    }
+
     @Test
     void versionAtTheTop() {
         CliRun run = CliRun.of("-V");

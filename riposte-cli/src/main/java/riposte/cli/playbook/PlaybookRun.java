@@ -19,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Command(name = "run", header = "Start a playbook on an object; --follow waits until the run ends.")
 final class PlaybookRun extends ApiCommand {
+    @picocli.CommandLine.Mixin
+    riposte.cli.AcceptYes acceptYes;
+
     @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook id (see `riposte playbook list`).")
     String playbook;
 

@@ -1,6 +1,7 @@
 package riposte.cli.sep;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import riposte.cli.CliException;
 import riposte.cli.ExitCodes;
@@ -11,10 +12,13 @@ import riposte.core.indicator.InvalidIndicatorException;
 import riposte.symantec.sepm.FingerprintListEditor;
 
 /** {@code riposte sep blacklist remove NAME HASH}: removes a hash (the list is deleted when it was the last one). */
-@Command(name = "remove", header = "Remove a hash from a fingerprint list (deleting the list if it was the last hash).")
+@Command(name = "remove", header = "Remove a hash from a fingerprint list, deleting the list if it was the last hash (asks for confirmation).")
 final class SepBlacklistRemove extends SepBlacklistCall {
     @Parameters(index = "1", paramLabel = "HASH", description = "MD5 or SHA-256.")
     String hash;
+
+    @Mixin
+    SepConfirmOptions confirm;
 
     @Override
     void validate() {
@@ -23,6 +27,10 @@ final class SepBlacklistRemove extends SepBlacklistCall {
 
     @Override
     int run(SepConnection sepm) {
+        if (!confirm.approve(out(), err(), "remove " + hash.strip().toLowerCase() + " from fingerprint list '" + name
+                + "' (the list is deleted if it is its last hash)")) {
+            return ExitCodes.OK;
+        }
         var outcome = new FingerprintListEditor(sepm.client()).removeHash(name, domainId(sepm.client()), hash.strip());
         if (json()) SepJson.line(out(), java.util.Map.of("name", name, "outcome", outcome.name()));
         else out().println(switch (outcome) {

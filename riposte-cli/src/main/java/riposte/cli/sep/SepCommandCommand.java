@@ -68,13 +68,20 @@ final class SepCommandCommand implements Runnable {
     }
 
     /** {@code cancel}: cancels where still pending. */
-    @Command(name = "cancel", header = "Cancel a command on the endpoints that have not run it yet.")
+    @Command(name = "cancel", header = "Cancel a command on the endpoints that have not run it yet (asks for confirmation).")
     static final class Cancel extends SepCall {
         @Parameters(paramLabel = "COMMAND_ID", description = "The command id to cancel.")
         String commandId;
 
+        @picocli.CommandLine.Mixin
+        SepConfirmOptions confirm;
+
         @Override
         int run(SepConnection sepm) {
+            if (!confirm.approve(out(), err(), "cancel command " + Terminal.safe(commandId)
+                    + " on every endpoint that has not run it yet")) {
+                return ExitCodes.OK;
+            }
             String cancelId = sepm.client().cancelCommand(commandId);
             if (json()) SepJson.line(out(), Map.of("commandID", cancelId));
             else out().println("Cancel requested for " + Terminal.safe(commandId) + ": cancel command " + Terminal.safe(cancelId));

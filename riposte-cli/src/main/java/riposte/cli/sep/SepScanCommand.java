@@ -9,6 +9,9 @@ import riposte.symantec.sepm.ScanType;
 /** {@code riposte sep scan}: an Evidence-of-Compromise scan (asynchronous; {@code --wait} for the results). */
 @Command(name = "scan", header = "Scan endpoints for a file by hash or path (EOC scan); --wait lists every match.")
 final class SepScanCommand extends SepCall {
+    @picocli.CommandLine.Mixin
+    riposte.cli.AcceptYes acceptYes;
+
     @Mixin
     SepTargetOptions targets;
 

@@ -3,14 +3,20 @@ package riposte.cli.sep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code riposte sep unquarantine}: lifts the network quarantine (not destructive: no confirmation). */
-@Command(name = "unquarantine", header = "Lift the network quarantine of endpoints.")
+/**
+ * {@code riposte sep unquarantine}: lifts the network quarantine. It confirms like {@code quarantine}: letting a
+ * compromised endpoint back on the network is as consequential as taking it off.
+ */
+@Command(name = "unquarantine", header = "Lift the network quarantine of endpoints (asks for confirmation).")
 final class SepUnquarantineCommand extends SepCall {
     @Mixin
     SepTargetOptions targets;
 
     @Mixin
     SepWaitOptions wait;
+
+    @Mixin
+    SepConfirmOptions confirm;
 
     @Override
     void validate() {
@@ -21,7 +27,9 @@ final class SepUnquarantineCommand extends SepCall {
     @Override
     int run(SepConnection sepm) throws InterruptedException {
         var resolved = targets.resolve(sepm.client());
-        err().println("Lifting the quarantine of " + resolved.description());
+        if (!confirm.approve(out(), err(), "lift the network quarantine of " + resolved.description())) {
+            return riposte.cli.ExitCodes.OK;
+        }
         return SepAsync.finish(this, sepm, sepm.client().undoQuarantine(resolved.targets()).ids(), wait);
     }
 }

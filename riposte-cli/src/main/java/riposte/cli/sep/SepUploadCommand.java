@@ -14,6 +14,9 @@ import riposte.symantec.sepm.FileSource;
 /** {@code riposte sep upload}: asks an endpoint to upload a file to SEPM; the file id comes with the command's status. */
 @Command(name = "upload", header = "Have an endpoint upload a file to SEPM (then: riposte sep download FILE_ID).")
 final class SepUploadCommand extends SepCall {
+    @picocli.CommandLine.Mixin
+    riposte.cli.AcceptYes acceptYes;
+
     @Option(names = "--computer-id", required = true, paramLabel = "ID", description = "The computer holding the file.")
     String computerId;
 

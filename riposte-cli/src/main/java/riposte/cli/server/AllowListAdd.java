@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Command(name = "add", header = "Add allow-list entries (admin), all or none; each is checked locally first.")
 final class AllowListAdd extends ApiCommand {
+    @picocli.CommandLine.Mixin
+    riposte.cli.AcceptYes acceptYes;
+
     @Parameters(arity = "0..*", paramLabel = "VALUE", description = "10.0.0.0/8, private, example.com, *.example.com, "
             + "a hash, ...; quoted with its reason ('10.0.0.0/8 office') or with --reason.")
     List<String> values;

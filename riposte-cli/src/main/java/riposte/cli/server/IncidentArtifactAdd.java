@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Command(name = "add", header = "Add artifacts to an incident; the server types and normalises each value.")
 final class IncidentArtifactAdd extends ApiCommand {
+    @picocli.CommandLine.Mixin
+    riposte.cli.AcceptYes acceptYes;
+
     @Parameters(index = "0", paramLabel = "ID", description = "The incident's id.")
     long id;
 

@@ -20,6 +20,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Command(name = "add", header = "Upload files to an incident (analyst); the server keeps each file's name and SHA-256.")
 final class IncidentAttachmentAdd extends ApiCommand {
+    @picocli.CommandLine.Mixin
+    riposte.cli.AcceptYes acceptYes;
+
     @Parameters(index = "0", paramLabel = "ID", description = "The incident's id.")
     long id;
 

@@ -8,6 +8,9 @@ import tools.jackson.databind.JsonNode;
 /** {@code riposte incident create}: a new incident. */
 @Command(name = "create", header = "Create an incident and print it.")
 final class IncidentCreate extends ApiCommand {
+    @picocli.CommandLine.Mixin
+    riposte.cli.AcceptYes acceptYes;
+
     @Option(names = "--name", required = true, paramLabel = "N", description = "Short name, e.g. \"Ransomware on FIN-LAPTOP-7\".")
     String name;
 

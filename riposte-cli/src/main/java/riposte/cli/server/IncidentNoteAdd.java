@@ -11,6 +11,9 @@ import tools.jackson.databind.JsonNode;
 /** {@code riposte incident note add ID TEXT}: a note by the token's owner. */
 @Command(name = "add", header = "Add a note to an incident.")
 final class IncidentNoteAdd extends ApiCommand {
+    @picocli.CommandLine.Mixin
+    riposte.cli.AcceptYes acceptYes;
+
     @Parameters(index = "0", paramLabel = "ID", description = "The incident's id.")
     long id;
 

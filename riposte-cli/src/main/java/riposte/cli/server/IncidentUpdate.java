@@ -14,6 +14,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Command(name = "update", header = "Change an incident's status, severity, owner, name, type or description.")
 final class IncidentUpdate extends ApiCommand {
+    @picocli.CommandLine.Mixin
+    riposte.cli.AcceptYes acceptYes;
+
     @Parameters(index = "0", paramLabel = "ID", description = "The incident's id.")
     long id;
 

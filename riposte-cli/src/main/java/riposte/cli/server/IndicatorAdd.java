@@ -22,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Command(name = "add", header = "Add indicators (or tag existing ones); each value is checked locally first.")
 final class IndicatorAdd extends ApiCommand {
+    @picocli.CommandLine.Mixin
+    riposte.cli.AcceptYes acceptYes;
+
     @Parameters(arity = "0..*", paramLabel = "VALUE", description = "Hashes, domains, IP addresses, URLs, CVE ids, ... (defanged is fine).")
     List<String> values;
 

@@ -19,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Command(name = "enrich", header = "Enrich indicators on the server (bulk), with progress; values may be defanged.")
 final class IndicatorEnrich extends ApiCommand {
+    @picocli.CommandLine.Mixin
+    riposte.cli.AcceptYes acceptYes;
+
     private static final long POLL_MILLIS = 500;
 
     @Parameters(arity = "0..*", paramLabel = "VALUE", description = "Hashes, domains, IP addresses, URLs, CVE ids.")

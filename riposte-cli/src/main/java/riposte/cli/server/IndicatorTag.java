@@ -15,6 +15,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Command(name = "tag", header = "Add tags to an indicator (or remove them with --remove).")
 final class IndicatorTag extends ApiCommand {
+    @picocli.CommandLine.Mixin
+    riposte.cli.AcceptYes acceptYes;
+
     @Parameters(index = "0", paramLabel = "ID|VALUE", description = "The indicator's id, or its value.")
     String key;
 

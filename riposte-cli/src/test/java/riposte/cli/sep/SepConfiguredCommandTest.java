@@ -125,10 +125,21 @@ class SepConfiguredCommandTest {
         assertThat(q.exitCode()).as(q.err()).isZero();
         assertThat(q.err()).contains("About to network-quarantine 1 computer");
         String id = JSON.readTree(q.out()).get("commandID_computer").asString();
-        CliRun cancel = sep("command", "cancel", id);
+        CliRun unconfirmedCancel = sep("command", "cancel", id);
+        assertThat(unconfirmedCancel.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unconfirmedCancel.err()).contains("About to cancel command").contains("pass --yes");
+        CliRun cancel = sep("command", "cancel", id, "--yes");
         assertThat(cancel.exitCode()).as(cancel.err()).isZero();
         assertThat(cancel.out()).containsPattern("cancel command [0-9A-F]{32}");
-        CliRun u = sep("unquarantine", "--computer-ids", holder);
+        // lifting a quarantine confirms like setting one, with the same --dry-run and --yes
+        CliRun unconfirmed = sep("unquarantine", "--computer-ids", holder);
+        assertThat(unconfirmed.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unconfirmed.err()).contains("About to lift the network quarantine of").contains("nothing was sent");
+        CliRun dry = sep("unquarantine", "--computer-ids", holder, "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("Dry run: would lift the network quarantine");
+        assertThat(calls("POST /sepm/api/v1/command-queue/quarantine")).isEqualTo(1);
+        CliRun u = sep("unquarantine", "--computer-ids", holder, "--yes");
         assertThat(u.exitCode()).as(u.err()).isZero();
         assertThat(calls("POST /sepm/api/v1/command-queue/quarantine")).isEqualTo(2);
     }
@@ -159,7 +170,8 @@ class SepConfiguredCommandTest {
         CliRun assign = sep("blacklist", "assign", "Riposte IR", "--group-id", group, "--yes");
         assertThat(assign.exitCode()).as(assign.err()).isZero();
         assertThat(JSON.readTree(sep("blacklist", "show", "Riposte IR", "--json").out()).get("groupIds").toString()).contains(group);
-        assertThat(sep("blacklist", "remove", "Riposte IR", md5).out()).contains("Removed");
+        assertThat(sep("blacklist", "remove", "Riposte IR", md5).exitCode()).isEqualTo(ExitCodes.USAGE); // unconfirmed
+        assertThat(sep("blacklist", "remove", "Riposte IR", md5, "--yes").out()).contains("Removed");
         assertThat(sep("blacklist", "list", "Riposte IR").out().lines()).hasSize(1);
         assertThat(sep("blacklist", "add", "Riposte IR", "evil.example", "--yes").exitCode()).isEqualTo(ExitCodes.USAGE);
         CliRun delete = sep("blacklist", "delete", "Riposte IR", "--yes");
