@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import riposte.cli.CliException;
 import riposte.cli.ExitCodes;
+import riposte.cli.config.Setting;
 import riposte.cli.config.Settings;
 import riposte.cli.io.IndicatorInput;
 import riposte.cli.io.InputLine;
@@ -66,9 +67,11 @@ abstract class IntelSubcommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write results to FILE instead of standard output.")
     Path output;
 
-    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "8",
-            description = "Lookups in flight at once (default: ${DEFAULT-VALUE}).")
-    int concurrency;
+    /** Null when not given: then {@code ses.max-concurrency} is both the bulk runner's and the client's bound. */
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
+            description = "Lookups in flight at once, 1-1024 (default: the ses.max-concurrency setting, 16). "
+                    + "Honoured as given; the rate governor still paces requests.")
+    Integer concurrency;
 
     @Option(names = "--sim", description = "Use a built-in SES simulator instead of the configured service.")
     boolean sim;
@@ -87,7 +90,7 @@ abstract class IntelSubcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (concurrency < 1 || concurrency > 1024) {
+        if (concurrency != null && (concurrency < 1 || concurrency > 1024)) {
             throw new CliException(ExitCodes.USAGE, "--concurrency must be between 1 and 1024, was " + concurrency);
         }
         if (indicators.isEmpty() && input == null) {
@@ -96,12 +99,20 @@ abstract class IntelSubcommand implements Callable<Integer> {
         List<InputLine> fromArguments = IndicatorInput.fromArguments(indicators);
         reportInvalidArguments(fromArguments);
         Settings settings = Settings.load(config);
+        // --concurrency is honoured as asked: it bounds both the bulk runner and the client's requests in flight
+        // (it was capped by ses.max-concurrency, so 64 ran 16 at once); the setting is the default without it.
+        int inFlight = concurrency != null ? concurrency : settings.integer(Setting.SES_MAX_CONCURRENCY);
+        if (inFlight < 1 || inFlight > 1024) {
+            throw new CliException(ExitCodes.USAGE, Setting.SES_MAX_CONCURRENCY.key() + " must be between 1 and 1024, was "
+                    + inFlight);
+        }
         PrintWriter err = spec.commandLine().getErr();
         try (PrintWriter out = openOutput();
-             SesConnection connection = sim ? SesConnection.simulated(settings) : SesConnection.configured(settings);
+             SesConnection connection = sim ? SesConnection.simulated(settings, inFlight)
+                     : SesConnection.configured(settings, inFlight);
              IntelOutput sink = IntelOutput.of(chosenFormat(), out, ansi())) {
             Iterator<InputLine> lines = input == null ? fromArguments.iterator() : concat(fromArguments, input);
-            IntelRun run = new IntelRun(connection.enricher(), sections(), concurrency, sink, err,
+            IntelRun run = new IntelRun(connection.enricher(), sections(), inFlight, sink, err,
                     progress(), input == null);
             return run.execute(lines, totalHint());
         }

@@ -39,10 +39,15 @@ final class SesConnection implements AutoCloseable {
                 SesCache.create(ttls(settings), java.time.Clock.systemUTC(), CACHE_ENTRIES), new VerdictPolicy());
     }
 
-    /** Connects to the configured service; fails with exit code 3 when no credentials are configured. */
-    static SesConnection configured(Settings settings) {
+    /**
+     * Connects to the configured service; fails with exit code 3 when no credentials are configured.
+     *
+     * @param maxConcurrency requests in flight at once (the caller's {@code --concurrency}, else
+     *     {@code ses.max-concurrency})
+     */
+    static SesConnection configured(Settings settings, int maxConcurrency) {
         SesCredentials credentials = credentials(settings);
-        SesClient client = builder(settings)
+        SesClient client = builder(settings, maxConcurrency)
                 .baseUrl(settings.get(Setting.SES_URL).orElse(SesClient.DEFAULT_BASE_URL))
                 .credentials(credentials)
                 .build();
@@ -50,10 +55,10 @@ final class SesConnection implements AutoCloseable {
     }
 
     /** Starts the SES simulator on a free loopback port and connects to it. */
-    static SesConnection simulated(Settings settings) {
+    static SesConnection simulated(Settings settings, int maxConcurrency) {
         SesSimulator simulator = SesSimulator.builder().port(0).build().start();
         try {
-            SesClient client = builder(settings)
+            SesClient client = builder(settings, maxConcurrency)
                     .baseUrl(simulator.baseUrl())
                     .credentials(SesCredentials.ofClientIdAndSecret(simulator.clientId(), simulator.clientSecret()))
                     .build();
@@ -74,12 +79,12 @@ final class SesConnection implements AutoCloseable {
         if (simulator != null) simulator.close();
     }
 
-    private static SesClient.Builder builder(Settings settings) {
+    private static SesClient.Builder builder(Settings settings, int maxConcurrency) {
         SesClient.Builder b = SesClient.builder()
                 .connectTimeout(settings.duration(Setting.SES_CONNECT_TIMEOUT))
                 .readTimeout(settings.duration(Setting.SES_READ_TIMEOUT))
                 .maxAttempts(settings.integer(Setting.SES_MAX_ATTEMPTS))
-                .maxConcurrency(settings.integer(Setting.SES_MAX_CONCURRENCY));
+                .maxConcurrency(maxConcurrency);
         Double rate = settings.decimal(Setting.SES_RATE_LIMIT);
         if (rate != null) b.rateLimit(rate);
         settings.get(Setting.SES_CA_CERT).ifPresent(pem -> b.trustedCertificates(Path.of(pem), false));

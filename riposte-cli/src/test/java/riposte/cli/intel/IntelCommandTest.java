@@ -145,6 +145,34 @@ class IntelCommandTest {
         }
     }
 
+    /**
+     * --concurrency is honoured as asked, above ses.max-concurrency (which only sets the default): counted as the
+     * peak of requests the simulator was answering at once, with enough latency that they overlap.
+     */
+    @Test
+    void concurrencyIsHonouredAboveTheConfiguredDefault() throws Exception {
+        Path input = dir.resolve("many.txt");
+        Files.write(input, java.util.stream.IntStream.rangeClosed(1, 320).mapToObj(i -> String.format("%064x", i)).toList());
+        try (SesSimulator sim = SesSimulator.builder().port(0).latency(java.time.Duration.ofMillis(150)).build().start()) {
+            String config = writeConfig("ses:\n  url: " + sim.baseUrl()
+                    + "\n  client-id: riposte-sim\n  client-secret: riposte-sim-secret\n  max-concurrency: 4\n");
+            CliRun run = CliRun.of("intel", "insight", "--input", input.toString(), "--concurrency", "64",
+                    "--no-progress", "--json", "--config", config);
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(sim.stats().peakInFlight()).isEqualTo(64);
+        }
+        try (SesSimulator sim = SesSimulator.builder().port(0).latency(java.time.Duration.ofMillis(150)).build().start()) {
+            String config = writeConfig("ses:\n  url: " + sim.baseUrl()
+                    + "\n  client-id: riposte-sim\n  client-secret: riposte-sim-secret\n  max-concurrency: 4\n");
+            Path few = dir.resolve("few.txt");
+            Files.write(few, Files.readAllLines(input).subList(0, 24));
+            CliRun run = CliRun.of("intel", "insight", "--input", few.toString(), "--no-progress", "--json",
+                    "--config", config);
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(sim.stats().peakInFlight()).as("the configured default without the flag").isEqualTo(4);
+        }
+    }
+
     @Test
     void noIndicatorsIsAUsageError() {
         CliRun run = CliRun.of("intel", "lookup", "--sim");

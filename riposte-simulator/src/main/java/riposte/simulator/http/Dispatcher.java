@@ -75,18 +75,23 @@ final class Dispatcher {
                 return;
             }
             stats.call(template);
-            String bearer = bearerToken(request);
-            Fault fault = faults.poll(rawPath, bearer != null);
-            if (fault != null && fault.kind() == Fault.Kind.DISCONNECT) {
-                journal.record(seq, request, template, 0);
-                return; // closing the exchange without a response closes the connection
+            stats.enter();
+            try {
+                String bearer = bearerToken(request);
+                Fault fault = faults.poll(rawPath, bearer != null);
+                if (fault != null && fault.kind() == Fault.Kind.DISCONNECT) {
+                    journal.record(seq, request, template, 0);
+                    return; // closing the exchange without a response closes the connection
+                }
+                SimResponse response = applyFault(fault, request, bearer);
+                if (response == null) response = throttle(request, route);
+                if (response == null) response = answer(request, match, route);
+                stats.answered(response.status());
+                journal.record(seq, request, template, response.status());
+                send(exchange, response, fault != null && fault.kind() == Fault.Kind.SLOW_BODY ? fault.duration() : null);
+            } finally {
+                stats.leave();
             }
-            SimResponse response = applyFault(fault, request, bearer);
-            if (response == null) response = throttle(request, route);
-            if (response == null) response = answer(request, match, route);
-            stats.answered(response.status());
-            journal.record(seq, request, template, response.status());
-            send(exchange, response, fault != null && fault.kind() == Fault.Kind.SLOW_BODY ? fault.duration() : null);
         } catch (IOException | RuntimeException e) {
             // The client went away or a handler failed; a simulator keeps serving. Nothing is logged on purpose:
             // request-path logging would dominate benchmark profiles and could echo credentials.

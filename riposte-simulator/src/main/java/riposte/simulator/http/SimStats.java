@@ -13,9 +13,11 @@ import java.util.Map;
  * @param tokensIssued     bearer tokens issued
  * @param unauthorized     401 replies
  * @param redirects        307 replies (redirect mode and injected)
+ * @param peakInFlight     the most API requests being answered at the same moment (how much concurrency a client
+ *                         really reached)
  */
 public record SimStats(Map<String, Long> calls, long tooManyRequests, long injected5xx, long tokensIssued,
-                       long unauthorized, long redirects) {
+                       long unauthorized, long redirects, int peakInFlight) {
 
     public SimStats {
         calls = Map.copyOf(calls);
@@ -37,6 +39,7 @@ public record SimStats(Map<String, Long> calls, long tooManyRequests, long injec
                 .field("tokensIssued", tokensIssued)
                 .field("unauthorized", unauthorized)
                 .field("redirects", redirects)
+                .field("peakInFlight", peakInFlight)
                 .endObject().toString();
     }
 }

@@ -14,6 +14,18 @@ final class StatsCounters {
     final LongAdder tokensIssued = new LongAdder();
     final LongAdder unauthorized = new LongAdder();
     final LongAdder redirects = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** An API request started being answered (latency included); {@link #leave()} when it was sent. */
+    void enter() {
+        int now = inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(now, Math::max);
+    }
+
+    void leave() {
+        inFlight.decrementAndGet();
+    }
 
     void call(String template) {
         calls.computeIfAbsent(template, t -> new LongAdder()).increment();
@@ -33,6 +45,6 @@ final class StatsCounters {
         Map<String, Long> copy = new HashMap<>();
         calls.forEach((k, v) -> copy.put(k, v.sum()));
         return new SimStats(copy, tooManyRequests.sum(), injected5xx.sum(), tokensIssued.sum(), unauthorized.sum(),
-                redirects.sum());
+                redirects.sum(), peakInFlight.get());
     }
 }
