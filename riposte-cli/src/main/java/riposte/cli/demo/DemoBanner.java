@@ -19,6 +19,7 @@ final class DemoBanner {
         out.println("  Log in:     " + demo.login.username() + " / " + demo.login.password());
         out.println("  API token:  RIPOSTE_SERVER_URL=" + url + " RIPOSTE_API_TOKEN=" + token);
         out.println("  Data:       " + demo.dataDir + " (H2 database; `riposte demo --reset` starts over)");
+        out.println("  Log:        " + DemoInstance.logFile(demo.dataDir) + " (the console shows warnings and errors only)");
         out.println("  Demo data:  " + (seeded.incidentsCreated() > 0
                 ? "seeded " + (seeded.allowListEntriesCreated() > 0 ? seeded.allowListEntriesCreated() + " allow-list entries, " : "")
                         + seeded.incidentsCreated() + " incidents and " + seeded.indicators() + " indicators"

@@ -55,9 +55,25 @@ final class DemoInstance implements AutoCloseable {
         }
     }
 
+    /** Where the demo's server writes its full log. */
+    static Path logFile(Path dir) {
+        return dir.resolve("logs").resolve("riposte.log");
+    }
+
     static String[] springArgs(Path dir, int port, DemoLogin login, DemoSimulators sims, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.address=127.0.0.1",
+                // The banner is what a newcomer must see: framework logs at WARN on the console, all of them in a
+                // file under the data directory (the banner prints its path).
+                "--logging.threshold.console=WARN",
+                "--logging.file.name=" + logFile(dir),
+                "--spring.profiles.include=logfile",
+                // Warnings that say nothing to someone trying Riposte (H2 newer than Flyway verified, the
+                // out-of-order migration mode, springdoc's "enabled by default", db-scheduler's time zone hint).
+                "--logging.level.org.flywaydb.core.internal=ERROR",
+                "--logging.level.org.springdoc=ERROR",
+                "--logging.level.com.github.kagkarlsson.scheduler.jdbc=ERROR",
+                "--logging.level.com.github.kagkarlsson.jdbc=ERROR",
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("riposte") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "--spring.datasource.username=sa",

@@ -55,6 +55,10 @@ class DemoCommandTest {
                 "riposte incident list", "Authorization: Bearer " + demo.login.apiToken(), "/api/v1/incidents",
                 "Ctrl+C");
         assertThat(demo.login.password()).hasSizeGreaterThanOrEqualTo(12);
+        // the full log goes to a file under the data directory, named in the banner
+        java.nio.file.Path log = DemoInstance.logFile(demo.dataDir);
+        assertThat(out.toString()).contains("Log:        " + log);
+        assertThat(log).isRegularFile(); // (this test quietens the log to WARN, so it may be empty)
     }
 
     @Test
