@@ -19,6 +19,12 @@ final class SepBlacklistAssign extends SepBlacklistCall {
     @Override
     int run(SepConnection sepm) {
         FingerprintList list = existing(sepm.client(), domainId(sepm.client()));
+        if (list.groupIds().stream().anyMatch(groupId.strip()::equalsIgnoreCase)) {
+            // SEPM answers 422 to a second assignment; the list says it is there already, so nothing is sent.
+            out().println("Fingerprint list '" + name + "' is already assigned to group " + Terminal.safe(groupId)
+                    + ": nothing changed.");
+            return ExitCodes.OK;
+        }
         String where = sepm.client().group(groupId).map(g -> "'" + Terminal.safe(g.fullPathName()) + "' ("
                 + (g.numberOfPhysicalComputers() == null ? 0 : g.numberOfPhysicalComputers()) + " computers)").orElse(groupId);
         if (!confirm.approve(out(), err(), "block the " + list.fingerprints().size() + " hashes of fingerprint list '" + name

@@ -66,6 +66,12 @@ class SepConfiguredCommandTest {
         return sim.stats().http().calls(template);
     }
 
+    /** Every PUT the simulator received (the lockdown assignments, here). */
+    static long puts() {
+        return sim.stats().http().calls().entrySet().stream().filter(e -> e.getKey().startsWith("PUT "))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+    }
+
     @Test
     void remediateDryRunSendsNothingAndYesRemediates() {
         long before = calls("POST /sepm/api/v1/command-queue/eoc");
@@ -170,6 +176,11 @@ class SepConfiguredCommandTest {
         CliRun assign = sep("blacklist", "assign", "Riposte IR", "--group-id", group, "--yes");
         assertThat(assign.exitCode()).as(assign.err()).isZero();
         assertThat(JSON.readTree(sep("blacklist", "show", "Riposte IR", "--json").out()).get("groupIds").toString()).contains(group);
+        long assignments = puts();
+        CliRun again = sep("blacklist", "assign", "Riposte IR", "--group-id", group, "--yes");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("already assigned", "nothing changed");
+        assertThat(puts()).as("nothing sent a second time").isEqualTo(assignments);
         assertThat(sep("blacklist", "remove", "Riposte IR", md5).exitCode()).isEqualTo(ExitCodes.USAGE); // unconfirmed
         assertThat(sep("blacklist", "remove", "Riposte IR", md5, "--yes").out()).contains("Removed");
         assertThat(sep("blacklist", "list", "Riposte IR").out().lines()).hasSize(1);

@@ -79,8 +79,13 @@ final class Fingerprints {
         return lists.remove(id.toUpperCase(Locale.ROOT)) != null;
     }
 
-    synchronized void assign(FingerprintList list, String groupId) {
+    /** False when the list was already assigned to the group (SEPM answers 422 then). */
+    synchronized boolean assign(FingerprintList list, String groupId) {
+        if (list.groupIds.contains(groupId)) {
+            return false;
+        }
         list.groupIds.add(groupId);
+        return true;
     }
 
     synchronized void unassign(FingerprintList list, String groupId) {

@@ -125,7 +125,11 @@ final class GroupRoutes {
             return SepmErrors.error(409, "The group inherits its policies from its parent group; disable policy"
                     + " inheritance before assigning a system lockdown fingerprint list.");
         }
-        model.fingerprints.assign(list.get(), group.get().id());
+        if (!model.fingerprints.assign(list.get(), group.get().id())) {
+            // The API documents 422 for a list already assigned (reference §3.12), not a second 200.
+            return SepmErrors.error(422, "System lockdown is currently disabled, or some file fingerprint lists or"
+                    + " file names were already assigned.");
+        }
         return SepmRoutes.empty(200);
     }
 

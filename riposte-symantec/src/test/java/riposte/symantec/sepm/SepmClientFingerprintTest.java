@@ -91,6 +91,13 @@ class SepmClientFingerprintTest {
         Group own = sepm.groups(GroupQuery.all()).filter(g -> Boolean.FALSE.equals(g.policyInheritanceEnabled())).findFirst().orElseThrow();
         sepm.assignLockdown(own.id(), id);
         assertThat(sepm.fingerprintList(id).orElseThrow().groupIds()).contains(own.id());
+        // a second assignment is SEPM's 422 "already assigned", not another 200
+        assertThatThrownBy(() -> sepm.assignLockdown(own.id(), id))
+                .isInstanceOfSatisfying(SepmApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.errorMessage()).contains("already assigned");
+                });
+        assertThat(sepm.fingerprintList(id).orElseThrow().groupIds()).containsOnlyOnce(own.id());
         Group inheriting = sepm.groups(GroupQuery.all()).filter(g -> Boolean.TRUE.equals(g.policyInheritanceEnabled())).findFirst().orElseThrow();
         assertThatThrownBy(() -> sepm.assignLockdown(inheriting.id(), id))
                 .isInstanceOfSatisfying(SepmApiException.class, e -> assertThat(e.status()).isEqualTo(409));
