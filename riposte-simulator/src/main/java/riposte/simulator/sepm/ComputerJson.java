@@ -18,8 +18,10 @@ final class ComputerJson {
     private ComputerJson() {
     }
 
-    static void write(JsonWriter w, Computer c, GroupTree.Group g, boolean quarantined, boolean verbose) {
+    static void write(JsonWriter w, Computer c, GroupTree.Group g, boolean quarantined, boolean verbose,
+                      long nowMillis) {
         OsProfile os = c.os();
+        long lastUpdate = c.lastUpdateTime(nowMillis);
         w.beginObject()
                 .field("computerName", c.computerName())
                 .field("uniqueId", c.uniqueId())
@@ -42,13 +44,13 @@ final class ComputerJson {
                 .field("quarantineStatus", quarantined ? 1 : 0)
                 .field("quarantineCode", quarantined ? 1 : 0)
                 .field("rebootRequired", 0)
-                .field("lastUpdateTime", c.lastUpdateTime())
+                .field("lastUpdateTime", lastUpdate)
                 .field("lastScanTime", c.lastScanTime())
                 .field("lastVirusTime", c.lastVirusTime())
-                .field("lastDownloadTime", c.lastUpdateTime())
+                .field("lastDownloadTime", lastUpdate)
                 .field("creationTime", c.creationTime())
-                .field("agentTimeStamp", c.lastUpdateTime())
-                .field("computerTimeStamp", c.lastUpdateTime())
+                .field("agentTimeStamp", lastUpdate)
+                .field("computerTimeStamp", lastUpdate)
                 .field("operatingSystem", os.osName())
                 .field("agentVersion", c.agentVersion())
                 .field("agentType", "105")

@@ -51,7 +51,7 @@ final class ComputerRoutes {
         int[] view = view(q, domain, sort, paging.ascending());
         String json = paging.write(view.length, sort, (w, i) -> {
             Computer c = model.fleet.computer(view[(int) paging.offset() + i]);
-            ComputerJson.write(w, c, model.groupOf(c), model.quarantined(c.index()), verbose);
+            ComputerJson.write(w, c, model.groupOf(c), model.quarantined(c.index()), verbose, model.clock.millis());
         });
         return SepmRoutes.ok(json);
     }
@@ -108,6 +108,7 @@ final class ComputerRoutes {
         Pattern mac = wildcard(q.first("mac"));
         List<String> os = q.list("os").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         long lastUpdate = q.longValue("lastUpdate", 0);
+        long now = model.clock.millis();
         return i -> {
             if (!inDomain(i, domain)) {
                 return false;
@@ -119,7 +120,7 @@ final class ComputerRoutes {
             return (name == null || name.matcher(c.computerName()).matches())
                     && (mac == null || mac.matcher(c.mac()).matches())
                     && (os.isEmpty() || os.contains(c.os().code().toLowerCase(Locale.ROOT)))
-                    && (lastUpdate <= 0 || c.lastUpdateTime() >= lastUpdate);
+                    && (lastUpdate <= 0 || c.lastUpdateTime(now) >= lastUpdate);
         };
     }
 

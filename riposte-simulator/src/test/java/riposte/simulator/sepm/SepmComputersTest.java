@@ -45,6 +45,41 @@ class SepmComputersTest {
         assertThat(first.get("sort").get(0).get("direction").asString()).isEqualTo("ASC");
     }
 
+    /**
+     * Online agents check in every few minutes: after an hour of simulated time their lastUpdateTime is within one
+     * heartbeat of now (a client with a 15-minute threshold sees them current); offline agents' stay where they were.
+     * Uses its own simulator: the shared one's clock must not move under the other tests.
+     */
+    @Test
+    void onlineAgentsCheckInAsTimePassesOfflineOnesDoNot() {
+        try (SepmSimulator own = SepmSimulator.builder().endpoints(60).seed(7).frozenClock(true)
+                .startTime(Instant.parse("2026-03-01T10:00:00Z")).build().start()) {
+            SepmTestClient c = new SepmTestClient(own).login();
+            List<JsonNode> before = c.all("/sepm/api/v1/computers", 100);
+            Instant later = own.advance(java.time.Duration.ofHours(1));
+            List<JsonNode> after = c.all("/sepm/api/v1/computers", 100);
+            java.util.Map<String, Long> was = new java.util.HashMap<>();
+            before.forEach(n -> was.put(n.get("uniqueId").asString(), n.get("lastUpdateTime").asLong()));
+            int online = 0;
+            for (JsonNode n : after) {
+                long then = was.get(n.get("uniqueId").asString());
+                long now = n.get("lastUpdateTime").asLong();
+                if (n.get("onlineStatus").asInt() == 1) {
+                    online++;
+                    assertThat(now).isGreaterThan(then).isLessThanOrEqualTo(later.toEpochMilli())
+                            .isGreaterThan(later.toEpochMilli() - Computer.HEARTBEAT_MILLIS);
+                } else {
+                    assertThat(now).isEqualTo(then);
+                }
+            }
+            assertThat(online).isPositive();
+            // the lastUpdate filter sees the new check-ins
+            long recent = later.toEpochMilli() - Computer.HEARTBEAT_MILLIS;
+            assertThat(c.get("/sepm/api/v1/computers?lastUpdate=" + recent).json().get("totalElements").asLong())
+                    .isEqualTo(online);
+        }
+    }
+
     @Test
     void walkingAllPagesYieldsEveryComputerOnceInNameOrder() {
         List<JsonNode> all = client.all("/sepm/api/v1/computers", 37);

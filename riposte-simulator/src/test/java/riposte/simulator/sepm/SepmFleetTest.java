@@ -24,7 +24,7 @@ class SepmFleetTest {
         JsonWriter w = new JsonWriter().beginArray();
         for (int i = 0; i < m.fleet.size(); i++) {
             Computer c = m.fleet.computer(i);
-            ComputerJson.write(w, c, m.groupOf(c), false, false);
+            ComputerJson.write(w, c, m.groupOf(c), false, false, m.clock.millis());
             m.filesNow(i).forEach(f -> w.value(f.path() + "=" + f.sha256()));
         }
         return w.endArray().toString();
