@@ -68,6 +68,9 @@ final class GroupRoutes {
 
     private SimResponse group(SimRequest request) {
         String id = request.tail();
+        if (id.endsWith("/computers") && id.indexOf('/') == id.length() - "/computers".length()) {
+            return groupComputers(request, id.substring(0, id.indexOf('/')));
+        }
         if (id.contains("/")) {
             return SepmErrors.error(404, SepmErrors.NOT_FOUND);
         }
@@ -76,6 +79,31 @@ final class GroupRoutes {
             group(w, g, model.groupCounts(), false);
             return SepmRoutes.ok(w.toString());
         }).orElseGet(SepmErrors::gone);
+    }
+
+    /**
+     * {@code GET /groups/{id}/computers}: the computers of one group, a page in the shape of {@code GET /computers}
+     * (by name; {@code pageIndex}, {@code pageSize}, {@code sort}, {@code order}). Symantec's own SEPM samples and
+     * XSOAR read a group's members this way [I: shape as /computers]. 410 for a group that does not exist.
+     */
+    private SimResponse groupComputers(SimRequest request, String groupId) {
+        var group = model.groups.byId(groupId);
+        if (group.isEmpty()) {
+            return SepmErrors.gone();
+        }
+        Query q = new Query(request.rawQuery());
+        Paging paging = Paging.of(q, 20, "COMPUTER_NAME");
+        Comparator<Computer> byName = Comparator.comparing((Computer c) -> c.computerName().toLowerCase(Locale.ROOT));
+        List<Computer> members = java.util.stream.IntStream.range(0, model.fleet.size())
+                .mapToObj(model.fleet::computer)
+                .filter(c -> model.groupOf(c).id().equals(group.get().id()))
+                .sorted(paging.ascending() ? byName : byName.reversed())
+                .toList();
+        long now = model.clock.millis();
+        return SepmRoutes.ok(paging.write(members.size(), "COMPUTER_NAME", (w, i) -> {
+            Computer c = members.get((int) paging.offset() + i);
+            ComputerJson.write(w, c, model.groupOf(c), model.quarantined(c.index()), false, now);
+        }));
     }
 
     /** One {@code Group}; in tree mode ({@code mode=tree}, assumed [I]) with its subgroups nested in {@code childGroups}. */

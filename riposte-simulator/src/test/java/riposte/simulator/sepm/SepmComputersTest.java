@@ -177,6 +177,21 @@ class SepmComputersTest {
         assertThat(moved.get("group").get("name").asString()).isEqualTo("My Company\\Lockdown");
     }
 
+    /** GET /groups/{id}/computers: a group's members, paged like /computers, as many as the group counts. */
+    @Test
+    void aGroupListsItsComputers() {
+        List<JsonNode> groups = client.all("/sepm/api/v1/groups", 25);
+        JsonNode busiest = groups.stream().max(java.util.Comparator.comparingInt(g -> g.get("numberOfPhysicalComputers").asInt()))
+                .orElseThrow();
+        String id = busiest.get("id").asString();
+        List<JsonNode> members = client.all("/sepm/api/v1/groups/" + id + "/computers", 7);
+        assertThat(members).hasSize(busiest.get("numberOfPhysicalComputers").asInt()).isNotEmpty();
+        assertThat(members).allSatisfy(c -> assertThat(c.get("group").get("id").asString()).isEqualTo(id));
+        assertThat(members.stream().map(c -> c.get("computerName").asString().toLowerCase()).toList()).isSorted();
+        assertThat(client.get("/sepm/api/v1/groups/" + id + "/computers").json().get("size").asInt()).isEqualTo(20);
+        assertThat(client.get("/sepm/api/v1/groups/0123456789ABCDEF0123456789ABCDEF/computers").status()).isEqualTo(410);
+    }
+
     @Test
     void groupsArePagedWithFullPathsAndInheritanceFlags() {
         JsonNode page = client.get("/sepm/api/v1/groups").json();
