@@ -17,7 +17,9 @@ import riposte.core.indicator.Indicator;
 /**
  * Enriches one indicator from one {@link ThreatIntelSource}: asks the cache, then the source, for each requested
  * section the source offers, records per-section failures instead of throwing, and computes the verdict.
- * Thread-safe; sections are fetched one after the other (callers parallelise across indicators).
+ * Thread-safe; sections are fetched one after the other (callers parallelise across indicators). Identical lookups
+ * in flight at the same time (same section and indicator, e.g. a bulk job and a rule's run on the indicator it just
+ * created) are coalesced: one request to the source, its outcome shared by every caller.
  *
  * <pre>{@code
  * Enricher enricher = new Enricher(source, SectionCache.inMemory(SectionTtls.defaults(), clock, 100_000),
@@ -30,6 +32,11 @@ public final class Enricher {
     private final SectionCache cache;
     private final VerdictPolicy policy;
     private final Clock clock;
+    /** The lookups in flight, so that identical ones share one request (single flight). */
+    private final java.util.concurrent.ConcurrentMap<Flight, java.util.concurrent.CompletableFuture<SectionOutcome>>
+            inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Flight(Section section, Indicator indicator) {}
 
     public Enricher(ThreatIntelSource source, SectionCache cache, VerdictPolicy policy, Clock clock) {
         this.source = source;
@@ -120,7 +127,31 @@ public final class Enricher {
         return null;
     }
 
+    /**
+     * Fetches, or joins an identical fetch already in flight. The caller that starts a flight looks at the cache
+     * once more first: a flight that ended between its cache miss and its start has filled the cache.
+     */
     private SectionOutcome fetch(Section section, Indicator indicator) {
+        Flight key = new Flight(section, indicator);
+        java.util.concurrent.CompletableFuture<SectionOutcome> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<SectionOutcome> theirs = inFlight.putIfAbsent(key, mine);
+        if (theirs != null) {
+            return join(theirs, section);
+        }
+        SectionOutcome outcome = null;
+        try {
+            SectionOutcome cached = answerWithoutFetching(section, indicator);
+            outcome = cached != null ? cached : fetchFromSource(section, indicator);
+            return outcome;
+        } finally {
+            // An Error leaves outcome null: the callers that joined get an internal failure instead.
+            mine.complete(outcome != null ? outcome
+                    : new SectionOutcome.Failed(section, ErrorKind.INTERNAL, "the shared lookup failed", true));
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private SectionOutcome fetchFromSource(Section section, Indicator indicator) {
         try {
             Instant fetchedAt = clock.instant();
             SectionResult result = source.fetch(section, indicator);

@@ -67,6 +67,47 @@ class EnricherTest {
     private final SectionCache cache = SectionCache.inMemory(SectionTtls.defaults(), clock, 1000);
     private final Enricher enricher = new Enricher(source, cache, new VerdictPolicy(), clock);
 
+    /** Identical lookups in flight at once share one request; the shared outcome reaches every caller. */
+    @Test
+    void identicalLookupsInFlightShareOneRequest() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger requests = new AtomicInteger(); // not "calls": FakeSource has a field of that name
+        ThreatIntelSource slow = new FakeSource() {
+            @Override
+            public SectionResult fetch(Section section, Indicator indicator) {
+                requests.incrementAndGet();
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.fetch(section, indicator);
+            }
+        };
+        Enricher shared = new Enricher(slow, SectionCache.inMemory(SectionTtls.defaults(), clock, 1000),
+                new VerdictPolicy(), clock);
+        Indicator sha = IndicatorParser.parse("eec3f761f7eabe9ed569f39e896be24c9bbb8861b15dbde1b3d539505cd9dd8d");
+        List<Thread> callers = new java.util.ArrayList<>();
+        List<SectionOutcome> outcomes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int i = 0; i < 8; i++) {
+            Thread t = Thread.ofVirtual().start(() -> outcomes.add(shared.outcome(Section.INSIGHT, sha)));
+            callers.add(t);
+        }
+        // every caller is parked: one in the source, seven waiting for its answer
+        while (callers.stream().anyMatch(t -> t.getState() != Thread.State.WAITING
+                && t.getState() != Thread.State.TIMED_WAITING)) {
+            Thread.sleep(5);
+        }
+        release.countDown();
+        for (Thread t : callers) t.join();
+        assertThat(requests).hasValue(1);
+        assertThat(outcomes).hasSize(8).allSatisfy(o -> assertThat(o).isInstanceOf(SectionOutcome.Fetched.class));
+        // and the next one is answered from the cache
+        assertThat(shared.outcome(Section.INSIGHT, sha)).isInstanceOfSatisfying(SectionOutcome.Fetched.class,
+                f -> assertThat(f.provenance().cacheHit()).isTrue());
+        assertThat(requests).hasValue(1);
+    }
+
     @Test
     void cacheHitCarriesProvenanceAndAgeUntilTheTtlRunsOut() {
         Indicator sha = SectionParserTest.SHA;
