@@ -22,6 +22,7 @@ final class Ids {
     static final int FILE = 8;
     static final int TOKEN = 9;
     static final int ADMIN = 10;
+    static final int POLICY = 11;
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
     private final long seed;

@@ -86,6 +86,7 @@ public final class SepmSimulator implements AutoCloseable {
         new IdentityRoutes(model, server, b.username, b.password).register(routes);
         new ComputerRoutes(model).register(routes);
         new GroupRoutes(model).register(routes);
+        new PolicyRoutes(model).register(routes);
         new CommandRoutes(model).register(routes);
         new FingerprintRoutes(model).register(routes);
     }
