@@ -1,6 +1,9 @@
 package riposte.core.playbook;
 
-/** {@code approval}: puts the step in WAITING_APPROVAL; {@link PlaybookEngine#decide} completes or fails it. */
+/**
+ * {@code approval}: puts the step in WAITING_APPROVAL with its message evaluated (output {@code message}: the blast
+ * radius the approver reads before deciding); {@link PlaybookEngine#decide} completes or fails it.
+ */
 final class ApprovalExecutor implements StepExecutor<Step.Approval> {
     @Override
     public String type() {
@@ -14,6 +17,6 @@ final class ApprovalExecutor implements StepExecutor<Step.Approval> {
 
     @Override
     public StepResult execute(Step.Approval step, StepContext ctx) {
-        return new StepResult.AwaitingApproval();
+        return new StepResult.AwaitingApproval(String.valueOf(CelValues.render(ctx.eval(step.message()))));
     }
 }

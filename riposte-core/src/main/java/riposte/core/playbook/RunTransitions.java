@@ -3,6 +3,7 @@ package riposte.core.playbook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,7 +96,12 @@ public final class RunTransitions {
                     + ", who started it");
         }
         String text = comment == null ? "" : comment;
-        Map<String, Object> outputs = Map.of("approved", approved, "by", approver, "comment", text);
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        Object message = waiting.outputs() == null ? null : waiting.outputs().get("message");
+        if (message != null) outputs.put("message", message);
+        outputs.put("approved", approved);
+        outputs.put("by", approver);
+        outputs.put("comment", text);
         return approved ? waiting.with(StepState.COMPLETED, now, outputs, null, null, 0)
                 : waiting.with(StepState.FAILED, now, outputs, StepError.permanent("rejected by " + approver
                         + (text.isBlank() ? "" : ": " + text)), null, 0);

@@ -10,7 +10,8 @@ sealed interface StepResult {
     /** A poll whose condition is not met yet; call again at {@code nextPollAt}. */
     record Polling(Map<String, Object> outputs, Instant nextPollAt) implements StepResult {}
 
-    record AwaitingApproval() implements StepResult {}
+    /** Waits for a person's decision; {@code message} is the step's evaluated text (what it will touch). */
+    record AwaitingApproval(String message) implements StepResult {}
 
     record Failed(StepError error) implements StepResult {}
 }

@@ -56,7 +56,8 @@ public final class StepRunner {
             case StepResult.Completed c -> current.with(StepState.COMPLETED, now, c.outputs(), null, null, current.polls() + 1);
             case StepResult.Polling p -> current.with(StepState.POLLING, null, p.outputs(), null, p.nextPollAt(),
                     current.polls() + 1);
-            case StepResult.AwaitingApproval a -> current.with(StepState.WAITING_APPROVAL, null, Map.of(), null, null, 0);
+            case StepResult.AwaitingApproval a -> current.with(StepState.WAITING_APPROVAL, null,
+                    Map.of("message", a.message()), null, null, 0);
             case StepResult.Failed f -> current.with(StepState.FAILED, now, current.outputs(), f.error(), null,
                     current.polls());
         };

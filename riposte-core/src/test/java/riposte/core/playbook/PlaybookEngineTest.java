@@ -251,10 +251,15 @@ class PlaybookEngineTest {
         assertThat(run.waitingFor()).isEqualTo("approval:approve");
         assertThat(fakes.functions.calls).isEmpty();
         String id = run.id();
+        assertThat(engine.steps(id).get(0).outputs()).as("the blast radius, before anyone decides")
+                .isEqualTo(Map.of("message", "Quarantine H4CP3N3?"));
         assertThatThrownBy(() -> engine.decide(id, "approve", "ann", true, null))
                 .hasMessageContaining("someone other than ann");
         run = engine.decide(id, "approve", "bob", true, "ok");
         assertThat(run.state()).isEqualTo(RunState.COMPLETED);
+        assertThat(engine.steps(id).get(0).outputs()).as("the message is kept with the decision")
+                .containsEntry("message", "Quarantine H4CP3N3?").containsEntry("by", "bob")
+                .containsEntry("comment", "ok");
         assertThat(fakes.functions.inputs).containsExactly(Map.of("computerIds", List.of("E0946C2")));
         assertThat(fakes.notes).containsExactly("Quarantine requested, approved by bob");
 

@@ -70,8 +70,8 @@ class PlaybookBrowserTest extends ConsoleBrowserTest {
 
     @Test
     void aRunWaitingForApprovalIsOnTheStartPageAndIsApprovedFromItsPage() {
-        long indicator = post("/api/v1/indicators", Map.of("value", unique("approve") + ".example.com"))
-                .get("id").asLong();
+        String value = unique("approve") + ".example.com";
+        long indicator = post("/api/v1/indicators", Map.of("value", value)).get("id").asLong();
         open("/console/indicators/" + indicator);
         By row = By.cssSelector("#playbook-actions-table tr[data-playbook='test-approval']");
         click(By.cssSelector("#playbook-actions-table tr[data-playbook='test-approval'] button.run-button"));
@@ -81,6 +81,8 @@ class PlaybookBrowserTest extends ConsoleBrowserTest {
         assertThat(text(By.id("waiting-runs"))).contains("Test - approval").contains("approve");
         click(By.cssSelector("#waiting-runs a"));
         assertThat(text(By.id("approval"))).contains("approve");
+        assertThat(text(By.id("approval-message"))).as("the approval step's message, evaluated for this run")
+                .isEqualTo("Write the note on " + value + "?");
         screenshot("run-approval");
         type(By.id("decide-comment"), "<script>looks fine</script>");
         click(By.id("approve"));

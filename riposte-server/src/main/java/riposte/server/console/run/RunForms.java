@@ -49,6 +49,18 @@ public final class RunForms {
                 : Optional.empty();
     }
 
+    /**
+     * What the waiting approval step says it will touch (its evaluated message, the blast radius), if the run waits
+     * for an approval and the step recorded one.
+     */
+    public static Optional<String> approvalMessage(RunView run) {
+        return approvalStep(run).flatMap(step -> run.steps() == null ? Optional.empty() : run.steps().stream()
+                .filter(s -> s.stepId().equals(step) && "WAITING_APPROVAL".equals(s.state()))
+                .reduce((first, second) -> second)
+                .map(s -> s.outputs() == null ? null : s.outputs().get("message"))
+                .map(String::valueOf));
+    }
+
     /** The console page of the run's object, when it has one of its own (indicators), else null. */
     public static String objectLink(ObjectRef object) {
         return object.kind() == ObjectKind.INDICATOR ? "/console/indicators/" + object.id()

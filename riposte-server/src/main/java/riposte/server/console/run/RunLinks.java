@@ -12,6 +12,11 @@ public class RunLinks {
         return RunForms.reportId(run).orElse(null);
     }
 
+    /** What the waiting approval will touch (its message), or null. */
+    public String approvalMessage(RunView run) {
+        return RunForms.approvalMessage(run).orElse(null);
+    }
+
     /** The step an approval waits for, or null. */
     public String approvalStep(RunView run) {
         return RunForms.approvalStep(run).orElse(null);

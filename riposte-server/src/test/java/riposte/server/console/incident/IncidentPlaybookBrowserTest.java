@@ -107,4 +107,29 @@ class IncidentPlaybookBrowserTest extends ConsoleBrowserTest {
         waitFor(ExpectedConditions.textToBe(By.id("run-state"), "completed"));
         assertThat(recorder.notes).anySatisfy(n -> assertThat(n.text()).isEqualTo("quarantine FIN-LAPTOP-7"));
     }
+
+    @Test
+    void aRunWaitingForApprovalShowsWhatItWillTouchAndLinksToTheDecision() {
+        long id = created(post("/api/v1/incidents", Map.of("name", unique("blacklist"))));
+        String name = "<b id='injected'>lockdown</b>";
+        long row = created(post("/api/v1/incidents/" + id + "/data-tables/sep_fingerprint_lists/rows",
+                Map.of("cells", Map.of("fingerprint_list_name", name))));
+        loginAsAdmin();
+        open("/console/incidents/" + id + "?tab="
+                + URLEncoder.encode("group:Symantec SEP - Blacklists", StandardCharsets.UTF_8));
+        String table = "#table-sep_fingerprint_lists tr[data-row='" + row + "'] ";
+        click(menuOf(table));
+        click(By.cssSelector(table + "button[data-playbook='test-console-approval']"));
+        click(By.id("run-start"));
+        waitFor(ExpectedConditions.textToBe(By.id("run-state"), "waiting"));
+        assertThat(text(By.id("run-approval-message"))).isEqualTo("Delete fingerprint list " + name + "?");
+        assertThat(browser.findElements(By.id("injected"))).as("the name is shown as text").isEmpty();
+        click(By.id("run-decide"));
+        assertThat(text(By.id("approval-message"))).isEqualTo("Delete fingerprint list " + name + "?");
+        type(By.id("decide-comment"), "only this one");
+        click(By.id("reject"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("run-detail"), "failed"));
+        assertThat(text(By.id("run-failure"))).contains("rejected by").contains("only this one");
+        assertThat(browser.findElements(By.id("injected"))).isEmpty();
+    }
 }
