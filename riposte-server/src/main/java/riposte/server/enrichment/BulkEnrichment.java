@@ -228,7 +228,8 @@ class BulkEnrichment implements SmartLifecycle {
         String jobId = work.spec().id();
         BulkJob.ItemView item = queued;
         if (item.indicatorId() == null) {
-            Indicators.Ref ref = indicators.findOrCreate(work.spec().createdBy(), item.value()).indicator();
+            Indicators.Ref ref = indicators.findOrCreate(work.spec().createdBy(), item.value(),
+                    work.inputs().keySet()).indicator();
             item = new BulkJob.ItemView(item.position(), item.input(), ref.id(), ref.type(), ref.value(),
                     BulkJob.ItemState.RUNNING, null, item.runs());
         } else {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -73,17 +74,28 @@ public class IndicatorService {
      * same indicator both succeed: the loser's insert hits the unique key and it retries as a "get".
      */
     public Outcome createOrGet(String actor, IndicatorView.Create c) {
+        return createOrGet(actor, c, Set.of());
+    }
+
+    /**
+     * {@link #createOrGet(String, IndicatorView.Create)} by a caller that runs {@code playbooksRunByCaller} on the
+     * indicator itself: a rule does not start those on it when it is new.
+     */
+    Outcome createOrGet(String actor, IndicatorView.Create c, Set<String> playbooksRunByCaller) {
         Indicator parsed = parse(c.value(), c.type() == null || c.type().isBlank() ? null : type(c.type()));
         Verdict verdict = Choices.parse(Verdict.class, "verdict", c.verdict(), Verdict.UNKNOWN);
         List<String> tags = normalise(c.tags());
         try {
-            return transactions.execute(tx -> createOrMerge(actor, parsed, verdict, c.confidence(), tags));
+            return transactions.execute(tx -> createOrMerge(actor, parsed, verdict, c.confidence(), tags,
+                    playbooksRunByCaller));
         } catch (DuplicateKeyException race) {
-            return transactions.execute(tx -> createOrMerge(actor, parsed, verdict, c.confidence(), tags));
+            return transactions.execute(tx -> createOrMerge(actor, parsed, verdict, c.confidence(), tags,
+                    playbooksRunByCaller));
         }
     }
 
-    private Outcome createOrMerge(String actor, Indicator parsed, Verdict verdict, Integer confidence, List<String> tags) {
+    private Outcome createOrMerge(String actor, Indicator parsed, Verdict verdict, Integer confidence, List<String> tags,
+            Set<String> runByCreator) {
         var existing = indicators.find(parsed.type().id(), parsed.value());
         if (existing.isPresent()) {
             IndicatorView before = existing.get();
@@ -100,7 +112,7 @@ public class IndicatorService {
                 confidence == null ? 0 : confidence, tags, now, now, 0);
         IndicatorView created = get(indicators.insert(draft));
         audit.record(actor, "create", KIND, created.id(), null, created);
-        events.publishEvent(new IndicatorCreated(created.id()));
+        events.publishEvent(new IndicatorCreated(created.id(), runByCreator));
         return new Outcome(created, true);
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
@@ -65,7 +66,16 @@ public class Indicators {
      * @throws riposte.server.system.InvalidFieldException naming {@code value} when the text is not an indicator
      */
     public Created findOrCreate(String actor, String value) {
-        var outcome = indicators.createOrGet(actor, new IndicatorView.Create(null, value, List.of(), null, null));
+        return findOrCreate(actor, value, Set.of());
+    }
+
+    /**
+     * {@link #findOrCreate(String, String)} by a caller that runs {@code playbooksRunByCaller} on the indicator itself
+     * (a bulk enrichment job): a rule does not start those a second time on a new indicator.
+     */
+    public Created findOrCreate(String actor, String value, Set<String> playbooksRunByCaller) {
+        var outcome = indicators.createOrGet(actor, new IndicatorView.Create(null, value, List.of(), null, null),
+                playbooksRunByCaller);
         return new Created(ref(outcome.indicator()), outcome.created());
     }
 

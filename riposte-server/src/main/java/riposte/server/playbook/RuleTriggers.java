@@ -55,7 +55,8 @@ class RuleTriggers {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void indicatorCreated(IndicatorCreated event) {
-        later(new ObjectRef(ObjectKind.INDICATOR, null, String.valueOf(event.indicatorId())));
+        ObjectRef ref = new ObjectRef(ObjectKind.INDICATOR, null, String.valueOf(event.indicatorId()));
+        if (settings.rulesEnabled()) dispatcher.submit(() -> fire(ref, event.runByCreator()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -69,12 +70,20 @@ class RuleTriggers {
 
     /** Starts the runs the rules call for on the new object; returns how many. */
     int fire(ObjectRef ref) {
+        return fire(ref, Set.of());
+    }
+
+    /**
+     * As {@link #fire(ObjectRef)}, leaving out the playbooks the object's creator runs on it itself (a bulk job's: the
+     * job is durable and resumes them after a restart, so a rule's run would only repeat its lookups).
+     */
+    int fire(ObjectRef ref, Set<String> runByCreator) {
         PlaybookSubject subject = subjects.load(ref).orElse(null);
         if (subject == null) return 0; // deleted before we got to it
         int started = 0;
         AutoEnrichmentRules rules = autoEnrichment.current(); // one snapshot for the whole object
         for (PlaybookDefinition d : library.all()) {
-            if (!d.target().accepts(ref.kind(), ref.table())) continue;
+            if (!d.target().accepts(ref.kind(), ref.table()) || runByCreator.contains(d.id())) continue;
             for (TriggerSpec t : d.triggers()) {
                 if (t instanceof TriggerSpec.Rule rule && matches(d, rule, subject) && allowed(rules, d, subject)
                         && !allowListed(d, subject)) {

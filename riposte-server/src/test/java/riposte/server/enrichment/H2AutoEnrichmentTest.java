@@ -75,4 +75,38 @@ class H2AutoEnrichmentTest extends ApiTestBase {
                 .map(a -> a.get("name").asString())).contains("Symantec ThreatIntel Reputation",
                 "Symantec ThreatIntel Risk Level");
     }
+
+    /**
+     * Issue 16 item 11: a bulk job's new indicators are enriched once, by the job; the auto-enrichment rule does not
+     * start the job's playbooks on them a second time. Counted at the SES simulator (N files, N insight calls) and in
+     * the runs (one per indicator and playbook: the job's). The rules fire when each indicator commits, before the
+     * job's own run on it asks SES anything, so a rule run would be recorded by the time the job completes.
+     */
+    @Test
+    void aBulkJobsNewIndicatorsAreEnrichedOnceNotAgainByTheRule() throws Exception {
+        int n = 12;
+        List<String> files = SES.population().maliciousFiles(200).subList(180, 180 + n).stream()
+                .map(h -> h.value()).toList();
+        long insightBefore = SES.stats().calls("GET /v1/threat-intel/insight/file/{sha256}");
+        Reply started = post("/api/v1/enrichment/bulk", Map.of("indicators", files,
+                "playbooks", List.of("ses-file-insight")));
+        assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+        String id = started.get("id").asString();
+        JsonNode job = null;
+        for (int i = 0; i < 600; i++) {
+            job = get("/api/v1/enrichment/bulk/" + id).body();
+            if (job.get("state").asString().equals("completed")) break;
+            Thread.sleep(100);
+        }
+        assertThat(job.get("state").asString()).as("%s", job).isEqualTo("completed");
+        assertThat(job.get("completed").asInt()).isEqualTo(n);
+        for (JsonNode item : job.get("items")) {
+            JsonNode runs = get("/api/v1/runs?objectKind=indicator&playbook=ses-file-insight&objectId="
+                    + item.get("indicatorId").asLong()).body();
+            assertThat(runs.get("totalItems").asInt()).as("ses-file-insight runs on %s: %s", item.get("value"), runs)
+                    .isEqualTo(1);
+        }
+        assertThat(SES.stats().calls("GET /v1/threat-intel/insight/file/{sha256}") - insightBefore)
+                .as("insight calls for %d new files", n).isEqualTo(n);
+    }
 }
