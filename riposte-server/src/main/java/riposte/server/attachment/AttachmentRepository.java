@@ -50,7 +50,8 @@ class AttachmentRepository {
     long references(String sha256) {
         return jdbc.sql("""
                 select (select count(*) from attachments where sha256 = :sha)
-                     + (select count(*) from reports where pdf_sha256 = :sha)""")
+                     + (select count(*) from reports where pdf_sha256 = :sha)
+                     + (select count(*) from mail_messages where raw_sha256 = :sha)""")
                 .param("sha", sha256).query(Long.class).single();
     }
 
@@ -60,6 +61,7 @@ class AttachmentRepository {
                 select b.sha256 from blobs b where b.created_at < :before
                 and not exists (select 1 from attachments a where a.sha256 = b.sha256)
                 and not exists (select 1 from reports r where r.pdf_sha256 = b.sha256)
+                and not exists (select 1 from mail_messages m where m.raw_sha256 = b.sha256)
                 order by b.created_at limit :limit""")
                 .param("before", Sql.ts(before)).param("limit", limit).query(String.class).list();
     }

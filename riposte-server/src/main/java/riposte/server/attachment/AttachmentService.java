@@ -75,14 +75,20 @@ public class AttachmentService {
     /** Stores {@code content} as an attachment of the incident (name and type already checked). */
     AttachmentView store(String actor, long incidentId, String name, String type, InputStream in) {
         incidents.requireExists(incidentId);
-        return content.store(in, stored -> {
-            incidents.requireExists(incidentId); // deleted meanwhile: rolled back, the file is left to the sweep
-            var draft = new AttachmentView(0, incidentId, name, type, stored.size(), stored.sha256(), actor,
-                    Sql.now(clock));
-            AttachmentView created = get(incidentId, attachments.insert(draft));
-            audit.record(actor, "create", KIND, created.id(), null, created);
-            return created;
-        });
+        return content.store(in, stored -> attach(actor, incidentId, name, type, stored));
+    }
+
+    /**
+     * Records content already in the {@link ContentStore} as an attachment of the incident, inside the caller's
+     * transaction (for e-mail ingestion, whose raw message is the incident's .eml attachment).
+     */
+    public AttachmentView attach(String actor, long incidentId, String name, String type, ContentStore.Stored stored) {
+        incidents.requireExists(incidentId); // deleted meanwhile: rolled back, the file is left to the sweep
+        var draft = new AttachmentView(0, incidentId, name, type, stored.size(), stored.sha256(), actor,
+                Sql.now(clock));
+        AttachmentView created = get(incidentId, attachments.insert(draft));
+        audit.record(actor, "create", KIND, created.id(), null, created);
+        return created;
     }
 
     /** The metadata and the stored file; a 404 when either is gone. */

@@ -245,6 +245,23 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         entry("GET /console/reports/{id}", Role.VIEWER, t -> "/console/reports/" + report(), null);
         entry("GET /console/reports/{id}/body", Role.VIEWER, t -> "/console/reports/" + report() + "/body", null);
         allowListEntries();
+        mailEntries();
+    }
+
+    /** E-mail ingestion (riposte.server.ingest): reading for viewers, uploads and the rule for admins. */
+    private void mailEntries() {
+        String raw = "From: matrix@example.com\r\nSubject: matrix\r\nMessage-ID: <" + unique("matrix") + "@m>\r\n\r\nhello\r\n";
+        entry("POST /api/v1/mail/messages", Role.ADMIN, t -> new Call("/api/v1/mail/messages", raw));
+        entry("GET /api/v1/mail/messages", Role.VIEWER, "/api/v1/mail/messages?outcome=IGNORED");
+        entry("GET /api/v1/mail/messages/{id}", Role.VIEWER, t -> "/api/v1/mail/messages/"
+                + post("/api/v1/mail/messages", raw).get("message").get("id").asLong(), null);
+        entry("GET /api/v1/incidents/{incidentId}/mail", Role.VIEWER, t -> "/api/v1/incidents/" + incident() + "/mail", null);
+        entry("GET /api/v1/mail/rule", Role.VIEWER, "/api/v1/mail/rule");
+        entry("PUT /api/v1/mail/rule", Role.ADMIN, t -> {
+            JsonNode rule = get("/api/v1/mail/rule").body();
+            return new Call("/api/v1/mail/rule", Map.of("subjects", rule.get("subjects"), "senders", rule.get("senders"),
+                    "version", rule.get("version").asLong()));
+        });
     }
 
     /** The allow-list (riposte.server.allowlist, riposte.server.console.settings): read for analysts, changes for admins. */

@@ -1,0 +1,4 @@
+package riposte.server.ingest;
+
+/** E-mail ingestion on H2. */
+class H2MailIngestApiTest extends MailIngestApiContract {}
