@@ -31,6 +31,17 @@ class ConsoleLoginBrowserTest extends ConsoleBrowserTest {
         waitFor(ExpectedConditions.urlContains("/login"));
     }
 
+    /** The session cookie cannot be read by a script nor sent by another site's form posts (issue 16 item 14). */
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() {
+        forgetSession();
+        loginAsAdmin();
+        org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("RIPOSTE_SESSION");
+        assertThat(session).as("cookies: %s", browser.manage().getCookies()).isNotNull();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+    }
+
     @Test
     void aWrongPasswordIsRefusedWithAMessage() {
         forgetSession();
@@ -66,6 +77,10 @@ class ConsoleLoginBrowserTest extends ConsoleBrowserTest {
         assertThat(login.statusCode()).isEqualTo(200);
         String csp = login.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        // framing and MIME sniffing refused on console pages (Spring Security's defaults, kept: issue 16 item 14)
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValueSatisfying(v -> assertThat(v).isIn("DENY",
+                "SAMEORIGIN"));
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(login.body()).contains("/webjars/htmx.org/").doesNotContain("https://");
         HttpResponse<String> htmx = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(url("/webjars/htmx.org/2.0.8/dist/htmx.min.js"))).build(),
