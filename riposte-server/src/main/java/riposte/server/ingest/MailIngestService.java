@@ -141,7 +141,12 @@ public class MailIngestService {
                 "kept as a field: there is no artifact type for user accounts")));
         Set<Indicator> found = IndicatorExtractor.extract(m.text() + "\n" + m.subject(), MAX_FOUND + 1);
         int i = 0;
+        // The notification's own names (risk "Trojan.Gen.NPE", file "x.exe") read like domains: they are fields.
+        Set<String> fieldValues = new java.util.HashSet<>();
+        n.fields().values().forEach(v -> fieldValues.add(v.toLowerCase(java.util.Locale.ROOT)));
+        n.fileName().ifPresent(f -> fieldValues.add(f.toLowerCase(java.util.Locale.ROOT)));
         for (Indicator indicator : found) {
+            if (indicator instanceof riposte.core.indicator.Domain d && fieldValues.contains(d.value())) continue;
             if (++i > MAX_FOUND) {
                 leftOut.add(new MailRecord.LeftOut(null, null, "more than " + MAX_FOUND + " values found: the rest are not artifacts"));
                 break;

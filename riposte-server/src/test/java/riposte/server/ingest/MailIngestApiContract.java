@@ -84,7 +84,9 @@ abstract class MailIngestApiContract extends ApiTestBase {
                 .forEach(a -> values.add(a.get("type").asString() + "=" + a.get("value").asString()));
         assertThat(message.get("leftOut").toString()).contains("suspicious_exe.exe").contains("Administrator");
         assertThat(values).contains("file_path=C:\\suspicious_exe.exe",
-                "hostname=test-endpoint", "url=http://c2.evil-example.com/gate");
+                "hostname=test-endpoint", "url=http://c2.evil-example.com/gate")
+                .as("the risk and file names are fields, not domains")
+                .doesNotContain("domain=trojan.gen.npe", "domain=suspicious_exe.exe");
         assertThat(get("/api/v1/incidents/" + incident + "/attachments").get("items").get(0).get("fileName").asString())
                 .isEqualTo("message.eml");
 
