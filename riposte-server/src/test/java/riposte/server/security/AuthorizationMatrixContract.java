@@ -355,6 +355,47 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         assertThat(table).hasSize(matrix.size() * 5);
     }
 
+    /**
+     * Issue 16 item 14 (kept): malformed, deeply nested, 2 MB, NUL-byte and wrongly typed bodies on every write
+     * endpoint of the API, and hostile paging and sort parameters on every read, answer 4xx (or succeed), never 5xx.
+     */
+    @Test
+    void hostileBodiesAndParametersNeverAnswerA5xx() {
+        buildMatrix();
+        List<String> bodies = List.of("{", "{\"name\": ", "[".repeat(100_000), "{\"a\":".repeat(20_000),
+                "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"value\":\"" + "y".repeat(1024) + "\"}",
+                "{\"name\":\"a\u0000b\",\"value\":\"\u0000\",\"body\":\"\u0000\",\"title\":\"\u0000\"}",
+                "null", "[]", "42", "\"text\"", "{\"version\":\"NaN\",\"severity\":[1],\"tags\":{\"a\":1}}");
+        List<String> queries = List.of("page=-1&size=-5", "page=2147483647&size=2147483647", "size=abc&page=1e9",
+                "sort=%3BDROP%20TABLE%20incidents", "sort=name,sideways&order=%00", "q=%00%FF" + "a".repeat(10_000));
+        SoftAssertions softly = new SoftAssertions();
+        int sent = 0;
+        for (var e : matrix.entrySet()) {
+            String key = e.getKey();
+            String method = key.substring(0, key.indexOf(' '));
+            if (!key.contains(" /api/")) continue;
+            String path = e.getValue().call().apply(ADMIN_TOKEN).path();
+            if (method.equals("GET")) {
+                for (String q : queries) {
+                    Reply reply = sendAs(ADMIN_TOKEN, method, path + (path.contains("?") ? "&" : "?") + q, null);
+                    softly.assertThat(reply.status()).as("%s ?%s: %s", key, q.length() > 80 ? q.substring(0, 80) : q,
+                            reply.body()).isLessThan(500);
+                    sent++;
+                }
+            } else if (!method.equals("DELETE")) {
+                for (String body : bodies) {
+                    Reply reply = sendAs(ADMIN_TOKEN, method, path, body);
+                    softly.assertThat(reply.status()).as("%s with %s: %s", key,
+                            body.length() > 40 ? body.substring(0, 40) + "… (" + body.length() + " chars)" : body,
+                            reply.body()).isLessThan(500);
+                    sent++;
+                }
+            }
+        }
+        softly.assertAll();
+        assertThat(sent).isGreaterThan(100);
+    }
+
     private static List<Role> roles() {
         var roles = new ArrayList<Role>();
         roles.add(null);
