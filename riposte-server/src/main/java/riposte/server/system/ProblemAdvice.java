@@ -107,6 +107,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof BodyLimit.TooLarge tooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request body too large",
+                        BodyLimit.detail(tooLarge.max));
+            }
+            if (c instanceof tools.jackson.core.exc.StreamConstraintsException limit) {
+                // nesting depth, string, number and name lengths (Jackson's StreamReadConstraints): name the limit
+                return problem(HttpStatus.BAD_REQUEST, "unreadable", "Request body over a limit",
+                        "The request body exceeds a limit of the JSON reader: " + limit.getOriginalMessage());
+            }
+        }
         String field = fieldOf(e.getCause());
         if (field != null) {
             return validation(List.of(new InvalidFieldException.FieldProblem(field,

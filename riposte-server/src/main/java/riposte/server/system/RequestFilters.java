@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       echoes it in the response, logs one access line at DEBUG ({@code riposte.server.access}: method, path
  *       without the query, status, milliseconds), and answers a connection-pool timeout that escaped from a filter
  *       (the API-token lookup runs before any controller) with a 503 problem document and {@code Retry-After}.</li>
- *   <li>Right inside it, {@link Admission} lets a bounded number of requests be worked on at once, when configured.</li>
+ *   <li>Right inside it, {@link Admission} lets a bounded number of requests be worked on at once, when configured,
+ *       and {@link BodyLimit} turns away JSON bodies over {@code riposte.server.max-body-size}.</li>
  *   <li>The inner one runs after Spring Security and adds the authenticated user name to the MDC as {@code user}.</li>
  * </ul>
  */
@@ -53,6 +54,15 @@ class RequestFilters {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Admission(
                 settings.maxConcurrentRequests(), settings.admissionTimeout(), overload, meters));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Inside admission: a JSON body over {@code riposte.server.max-body-size} is answered 413 before it is read. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> bodyLimitFilter(ServerSettings settings) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(
+                new BodyLimit(settings.maxBodySize().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code riposte.server}.
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrentRequests how many requests are worked on at once, the others waiting their turn in order
  *     ({@link Admission}); 0 (the default): no limit
  * @param admissionTimeout how long a request waits for its turn before it is answered 503 with Retry-After
+ * @param maxBodySize the largest JSON request body accepted ({@link BodyLimit}: 413 above it); 0: no limit
  */
 @ConfigurationProperties("riposte.server")
 public record ServerSettings(
@@ -26,4 +28,5 @@ public record ServerSettings(
         @DefaultValue("1h") Duration blobSweepInterval,
         @DefaultValue("1h") Duration blobSweepGrace,
         @DefaultValue("0") int maxConcurrentRequests,
-        @DefaultValue("5s") Duration admissionTimeout) {}
+        @DefaultValue("5s") Duration admissionTimeout,
+        @DefaultValue("10MB") DataSize maxBodySize) {}

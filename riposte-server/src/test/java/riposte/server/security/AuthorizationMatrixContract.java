@@ -396,6 +396,32 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         assertThat(sent).isGreaterThan(100);
     }
 
+    /**
+     * Issue 16 item 10: a JSON body over riposte.server.max-body-size (10 MB by default) is a 413 naming the limit,
+     * whether it says its length or is sent chunked; one nested deeper than the JSON reader allows is a 400 naming it.
+     */
+    @Test
+    void bodiesOverALimitAreRefusedNamingTheLimit() throws Exception {
+        byte[] big = ("{\"name\":\"" + "x".repeat(11 * 1024 * 1024) + "\",\"severity\":\"LOW\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var client = java.net.http.HttpClient.newHttpClient();
+        for (boolean chunked : List.of(false, true)) {
+            var publisher = chunked ? java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(big)) : java.net.http.HttpRequest.BodyPublishers.ofByteArray(big);
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/incidents")).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                    .header("Content-Type", "application/json").POST(publisher).build();
+            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("chunked %s: %s", chunked, response.body()).isEqualTo(413);
+            JsonNode problem = json.readTree(response.body());
+            assertThat(problem.get("detail").asString()).contains("at most 10485760 bytes", "RIPOSTE_MAX_BODY_SIZE");
+        }
+        Reply deep = post("/api/v1/reports", "{\"title\":\"deep\",\"html\":\"<p>x</p>\",\"json\":"
+                + "[".repeat(100_000));
+        assertThat(deep.status()).as("%s", deep.body()).isEqualTo(400);
+        assertThat(deep.get("detail").asString()).containsIgnoringCase("nesting depth");
+    }
+
     private static List<Role> roles() {
         var roles = new ArrayList<Role>();
         roles.add(null);
