@@ -42,6 +42,7 @@ class AdmissionTest {
         Admission admission = new Admission(2, Duration.ofMinutes(1), overload, meters);
         CountDownLatch[] done = {new CountDownLatch(1), new CountDownLatch(1)};
         CompletableFuture<?> first = send(admission, get("/api/v1/incidents/1"), "first", done[0]);
+        awaitEntered(1); // both are let in at once; sent one after the other so that their order is known
         CompletableFuture<?> second = send(admission, get("/api/v1/incidents/2"), "second", done[1]);
         awaitEntered(2);
         List<CompletableFuture<?>> waiting = new java.util.ArrayList<>();
