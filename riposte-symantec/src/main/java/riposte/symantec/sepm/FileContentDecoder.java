@@ -48,6 +48,10 @@ final class FileContentDecoder {
             }
         } catch (ZipException e) {
             throw new SepmProtocolException("SEPM file " + fileId + " is not a valid ZIP archive: " + e.getMessage(), e);
+        } catch (java.io.EOFException e) {
+            // a cut archive: the JDK's EOFException often has no message at all (found by SepmParserPropertiesTest)
+            throw new SepmProtocolException("SEPM file " + fileId + " is not a valid ZIP archive: it ends early"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         }
         if (data == null) throw new SepmProtocolException("SEPM file " + fileId + ": the archive holds no entry named by a hash");
         if (metadata == null) throw new SepmProtocolException("SEPM file " + fileId + ": the archive has no metadata.xml");

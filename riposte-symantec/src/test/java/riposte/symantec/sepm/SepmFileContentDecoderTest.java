@@ -78,4 +78,13 @@ class SepmFileContentDecoderTest {
                 archive(sha256(), ORIGINAL, 5, "<!DOCTYPE F [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Files><File Key=\"&x;\"/></Files>", true)), null))
                 .isInstanceOf(SepmProtocolException.class);
     }
+
+    /** Regression (SepmParserPropertiesTest): an archive cut short is named as such, not an IOException without text. */
+    @Test
+    void anArchiveCutShortIsRefusedSayingSo() throws Exception {
+        String meta = "<Root><File Name=\"" + sha256() + "\" Key=\"9\"/></Root>";
+        byte[] cut = java.util.Arrays.copyOf(archive(sha256(), ORIGINAL, 9, meta, true), 30);
+        assertThatThrownBy(() -> FileContentDecoder.decode(FILE_ID, new ByteArrayInputStream(cut), null))
+                .isInstanceOf(SepmProtocolException.class).hasMessageContaining("ends early");
+    }
 }
