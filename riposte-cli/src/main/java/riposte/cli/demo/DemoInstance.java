@@ -85,7 +85,13 @@ final class DemoInstance implements AutoCloseable {
                 // Enrichment playbooks and bulk enrichment ask the in-process SES simulator.
                 "--riposte.ses.url=" + sims.ses.baseUrl(),
                 "--riposte.ses.client-id=" + sims.ses.clientId(),
-                "--riposte.ses.client-secret=" + sims.ses.clientSecret()));
+                "--riposte.ses.client-secret=" + sims.ses.clientSecret(),
+                // The sepm.* playbook functions ask the in-process SEPM simulator, over HTTPS with its certificate.
+                "--riposte.sepm.name=demo-sepm",
+                "--riposte.sepm.url=" + sims.sepm.baseUrl(),
+                "--riposte.sepm.username=" + sims.sepm.username(),
+                "--riposte.sepm.password=" + sims.sepm.password(),
+                "--riposte.sepm.ca-cert=" + sims.sepmPem));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }

@@ -17,7 +17,8 @@ final class CallExecutor implements StepExecutor<Step.Call> {
     @Override
     public StepResult execute(Step.Call step, StepContext ctx) {
         Map<String, Object> reply = PlaybookPorts.require(ctx.ports().functions(), "function invoker")
-                .invoke(step.function(), ctx.evalAll(step.with()));
+                .invoke(step.function(), ctx.evalAll(step.with()),
+                        new FunctionInvoker.Call(ctx.run().id(), step.id()));
         return new StepResult.Completed(reply);
     }
 }

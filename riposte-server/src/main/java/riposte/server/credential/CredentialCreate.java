@@ -14,7 +14,15 @@ public record CredentialCreate(
         @Size(max = 2000) String url,
         @Size(max = 200) String username,
         @Size(max = 2000) String description,
-        @NotNull(message = "is required") @Size(min = 1, max = 4000, message = "must be 1 to 4000 characters") String secret) {
+        @NotNull(message = "is required") @Size(min = 1, max = 4000, message = "must be 1 to 4000 characters") String secret,
+        @Size(max = 200) String loginDomain,
+        @Size(max = 20000) String caCertificate,
+        @Size(max = 2000) String proxy) {
+
+    /** A credential without the SEPM options. */
+    public CredentialCreate(String name, String kind, String url, String username, String description, String secret) {
+        this(name, kind, url, username, description, secret, null, null, null);
+    }
 
     @Override
     public String toString() {

@@ -15,7 +15,7 @@ import riposte.server.system.Sql;
 @Repository
 class CredentialRepository {
     private static final String VIEW_COLUMNS =
-            "id, name, kind, url, username, description, created_at, updated_at, version";
+            "id, name, kind, url, username, description, created_at, updated_at, version, login_domain, ca_certificate, proxy";
     private final JdbcClient jdbc;
 
     CredentialRepository(JdbcClient jdbc) {
@@ -45,6 +45,11 @@ class CredentialRepository {
                 .param("kind", kind).query(CredentialRepository::map).optional();
     }
 
+    List<CredentialView> allOfKind(String kind) {
+        return jdbc.sql("select " + VIEW_COLUMNS + " from credentials where kind = :kind order by name, id")
+                .param("kind", kind).query(CredentialRepository::map).list();
+    }
+
     Optional<Long> idOf(String name) {
         return jdbc.sql("select id from credentials where name = :name").param("name", name).query(Long.class)
                 .optional();
@@ -66,9 +71,12 @@ class CredentialRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into credentials (name, kind, url, username, description, ciphertext, nonce, key_id,
-                    created_at, updated_at, version)
-                values (:name, :kind, :url, :username, :description, :ciphertext, :nonce, :keyId, :at, :at, 0)""")
+                    created_at, updated_at, version, login_domain, ca_certificate, proxy)
+                values (:name, :kind, :url, :username, :description, :ciphertext, :nonce, :keyId, :at, :at, 0,
+                    :loginDomain, :caCertificate, :proxy)""")
                 .param("name", c.name()).param("kind", c.kind().name()).param("url", c.url())
+                .param("loginDomain", c.loginDomain()).param("caCertificate", c.caCertificate())
+                .param("proxy", c.proxy())
                 .param("username", c.username()).param("description", c.description())
                 .param("ciphertext", sealed.ciphertext()).param("nonce", sealed.nonce()).param("keyId", sealed.keyId())
                 .param("at", Sql.ts(c.createdAt()))
@@ -80,9 +88,12 @@ class CredentialRepository {
         return jdbc.sql("""
                 update credentials set name = :name, kind = :kind, url = :url, username = :username,
                     description = :description, ciphertext = :ciphertext, nonce = :nonce, key_id = :keyId,
-                    updated_at = :at, version = version + 1
+                    updated_at = :at, version = version + 1, login_domain = :loginDomain,
+                    ca_certificate = :caCertificate, proxy = :proxy
                 where id = :id and version = :version""")
                 .param("name", c.name()).param("kind", c.kind().name()).param("url", c.url())
+                .param("loginDomain", c.loginDomain()).param("caCertificate", c.caCertificate())
+                .param("proxy", c.proxy())
                 .param("username", c.username()).param("description", c.description())
                 .param("ciphertext", sealed.ciphertext()).param("nonce", sealed.nonce()).param("keyId", sealed.keyId())
                 .param("at", Sql.ts(c.updatedAt())).param("id", c.id()).param("version", expectedVersion)
@@ -97,6 +108,7 @@ class CredentialRepository {
         Instant created = Sql.instant(rs, "created_at");
         return new CredentialView(rs.getLong("id"), rs.getString("name"), CredentialKind.valueOf(rs.getString("kind")),
                 rs.getString("url"), rs.getString("username"), rs.getString("description"), true, created,
-                Sql.instant(rs, "updated_at"), rs.getLong("version"));
+                Sql.instant(rs, "updated_at"), rs.getLong("version"), rs.getString("login_domain"),
+                rs.getString("ca_certificate"), rs.getString("proxy"));
     }
 }

@@ -30,11 +30,41 @@ public class CredentialSecrets {
     }
 
     /** A stored credential in clear: {@link #toString()} hides the secret. */
-    public record Stored(String name, String url, String username, String secret) {
+    public record Stored(String name, String url, String username, String secret, String loginDomain,
+            String caCertificate, String proxy) {
+        public Stored(String name, String url, String username, String secret) {
+            this(name, url, username, secret, null, null, null);
+        }
+
         @Override
         public String toString() {
             return "Stored[name=" + name + ", url=" + url + ", username=" + username + ", secret=(hidden)]";
         }
+    }
+
+    /**
+     * Every credential of {@code kind}, by name, in clear.
+     *
+     * @throws SecretKeyMismatchException when the configured key cannot decrypt one
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<Stored> allOfKind(String kind) {
+        return credentials.allOfKind(kind).stream().map(this::open).toList();
+    }
+
+    /**
+     * The credential with this id, in clear, or empty.
+     *
+     * @throws SecretKeyMismatchException when the configured key cannot decrypt it
+     */
+    @Transactional(readOnly = true)
+    public Optional<Stored> byId(long id) {
+        return credentials.get(id).map(this::open);
+    }
+
+    private Stored open(CredentialView c) {
+        return new Stored(c.name(), c.url(), c.username(), cipher.open(c.name(), credentials.sealed(c.id())),
+                c.loginDomain(), c.caCertificate(), c.proxy());
     }
 
     /**
@@ -44,7 +74,6 @@ public class CredentialSecrets {
      */
     @Transactional(readOnly = true)
     public Optional<Stored> newestOfKind(String kind) {
-        return credentials.newestOfKind(kind).map(c -> new Stored(c.name(), c.url(), c.username(),
-                cipher.open(c.name(), credentials.sealed(c.id()))));
+        return credentials.newestOfKind(kind).map(this::open);
     }
 }

@@ -48,7 +48,8 @@ public class CredentialService {
         }
         Instant now = Sql.now(clock);
         var draft = new CredentialView(0, name, Choices.parse(CredentialKind.class, "kind", c.kind()),
-                blankToNull(c.url()), blankToNull(c.username()), blankToNull(c.description()), true, now, now, 0);
+                blankToNull(c.url()), blankToNull(c.username()), blankToNull(c.description()), true, now, now, 0,
+                blankToNull(c.loginDomain()), certificate(c.caCertificate()), proxy(c.proxy()));
         CredentialView created = get(credentials.insert(draft, cipher.seal(name, c.secret())));
         audit.record(actor, "create", KIND, created.id(), null, created);
         return created;
@@ -70,7 +71,10 @@ public class CredentialService {
                 u.url() == null ? before.url() : blankToNull(u.url()),
                 u.username() == null ? before.username() : blankToNull(u.username()),
                 u.description() == null ? before.description() : blankToNull(u.description()),
-                true, before.createdAt(), Sql.now(clock), before.version());
+                true, before.createdAt(), Sql.now(clock), before.version(),
+                u.loginDomain() == null ? before.loginDomain() : blankToNull(u.loginDomain()),
+                u.caCertificate() == null ? before.caCertificate() : certificate(u.caCertificate()),
+                u.proxy() == null ? before.proxy() : proxy(u.proxy()));
         if (!credentials.update(changed, sealed, u.version())) throw new VersionConflictException(KIND, id, u.version());
         CredentialView after = get(id);
         audit.record(actor, u.secret() == null ? "update" : "update-secret", KIND, id, before, after);
@@ -82,6 +86,35 @@ public class CredentialService {
         CredentialView before = get(id);
         credentials.delete(id);
         audit.record(actor, "delete", KIND, id, before, null);
+    }
+
+    /** A PEM with at least one certificate, checked now so that a bad one is a 400 and not a failed connection. */
+    private static String certificate(String pem) {
+        String p = blankToNull(pem);
+        if (p == null) return null;
+        try {
+            var certs = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new java.io.ByteArrayInputStream(p.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            if (certs.isEmpty()) throw new java.security.cert.CertificateException("no certificate in it");
+        } catch (java.security.cert.CertificateException e) {
+            throw new InvalidFieldException("caCertificate", "must be PEM text with one or more certificates "
+                    + "(-----BEGIN CERTIFICATE----- ...): " + e.getMessage());
+        }
+        return p;
+    }
+
+    /** host:port or http://host:port; a proxy password would be stored in clear, so it is refused. */
+    private static String proxy(String value) {
+        String p = blankToNull(value);
+        if (p == null) return null;
+        try {
+            var parsed = riposte.symantec.http.ProxySettings.parse(p);
+            if (p.contains("@")) throw new IllegalArgumentException("a user and password in the proxy would be "
+                    + "stored unencrypted: use a proxy without authentication, or riposte.sepm.proxy");
+            return parsed.host() == null ? null : p;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("proxy", "must be host:port or http://host:port: " + e.getMessage());
+        }
     }
 
     private static String blankToNull(String s) {

@@ -14,7 +14,16 @@ public record CredentialUpdate(
         @Size(max = 200) String username,
         @Size(max = 2000) String description,
         @Size(min = 1, max = 4000, message = "must be 1 to 4000 characters") String secret,
-        @NotNull(message = "is required: the version you last read") Long version) {
+        @NotNull(message = "is required: the version you last read") Long version,
+        @Size(max = 200) String loginDomain,
+        @Size(max = 20000) String caCertificate,
+        @Size(max = 2000) String proxy) {
+
+    /** A change that leaves the SEPM options as they are. */
+    public CredentialUpdate(String name, String kind, String url, String username, String description, String secret,
+            Long version) {
+        this(name, kind, url, username, description, secret, version, null, null, null);
+    }
 
     @Override
     public String toString() {

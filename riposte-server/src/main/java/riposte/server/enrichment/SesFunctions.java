@@ -19,7 +19,8 @@ import riposte.symantec.ses.SesEndpoint;
  *
  * <p>Failures: 429, 5xx and timeouts (after the client's own retries) are transient; other client errors, an
  * indicator the endpoint does not take, and a missing configuration are permanent. A 404 is "no data": the call
- * succeeds with empty outputs and {@code found = false}. {@code sepm.*} functions fail permanently for now.
+ * succeeds with empty outputs and {@code found = false}. The {@code sepm.*} functions are
+ * {@link riposte.server.sepm.SepmFunctions}.
  */
 @Component
 public class SesFunctions implements FunctionInvoker {
@@ -47,10 +48,6 @@ public class SesFunctions implements FunctionInvoker {
     public Map<String, Object> invoke(String function, Map<String, Object> inputs) {
         Function f = FUNCTIONS.get(function);
         if (f == null) {
-            if (function.startsWith("sepm.")) {
-                throw new FunctionException(StepError.Kind.PERMANENT, function + " is not available yet: the SEPM "
-                        + "functions are not wired into the server");
-            }
             throw new FunctionException(StepError.Kind.PERMANENT, "unknown function " + function);
         }
         Indicator indicator = indicator(function, f, inputs.get(f.input()));

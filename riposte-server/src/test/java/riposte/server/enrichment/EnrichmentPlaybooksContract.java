@@ -314,7 +314,7 @@ abstract class EnrichmentPlaybooksContract extends ApiTestBase {
                 });
         assertThatThrownBy(() -> functions.invoke("sepm.eocScan", Map.of("scanType", "QUICK_SCAN")))
                 .isInstanceOfSatisfying(FunctionException.class, e -> assertThat(e.getMessage())
-                        .contains("not available yet"));
+                        .contains("SEPM is not configured"));
 
         SES.enqueue(Fault.status(400).onPath("/v1/threat-intel/protection/file/"));
         assertThatThrownBy(() -> functions.invoke("ses.fileProtection", Map.of("sha256", file)))

@@ -107,6 +107,8 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         entry("PATCH /api/v1/credentials/{id}", Role.ADMIN, t -> "/api/v1/credentials/" + credential(),
                 Map.of("description", "changed", "version", 0));
         entry("DELETE /api/v1/credentials/{id}", Role.ADMIN, t -> "/api/v1/credentials/" + credential(), null);
+        entry("POST /api/v1/credentials/{id}/test", Role.ADMIN, t -> "/api/v1/credentials/" + credential() + "/test",
+                null);
         String attachments = "/api/v1/incidents/{incidentId}/attachments";
         entry("GET " + attachments, Role.VIEWER, t -> "/api/v1/incidents/" + incident() + "/attachments", null);
         entry("POST " + attachments, Role.ANALYST, t -> new Call("/api/v1/incidents/" + incident() + "/attachments",
@@ -230,6 +232,8 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
                 t -> "/console/settings/credentials?kind=SEPM&secret=s&name=" + unique("matrix"), null);
         entry("POST /console/settings/credentials/{id}", Role.ADMIN,
                 t -> "/console/settings/credentials/" + credential() + "?version=0&description=changed", null);
+        entry("POST /console/settings/credentials/{id}/test", Role.ADMIN,
+                t -> "/console/settings/credentials/" + credential() + "/test", null);
         entry("POST /console/settings/credentials/{id}/delete", Role.ADMIN,
                 t -> "/console/settings/credentials/" + credential() + "/delete", null);
         entry("GET /console/settings/attributes", Role.ADMIN, "/console/settings/attributes");

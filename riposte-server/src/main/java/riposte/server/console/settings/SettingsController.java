@@ -27,6 +27,7 @@ import riposte.server.security.TokenService;
 import riposte.server.security.TokenView;
 import riposte.server.security.UserService;
 import riposte.server.security.UserView;
+import riposte.server.sepm.SepmConnections;
 import riposte.server.system.Actor;
 import riposte.server.system.InvalidFieldException;
 import riposte.server.system.PageQuery;
@@ -46,6 +47,7 @@ class SettingsController {
     private final UserService users;
     private final TokenService tokens;
     private final CredentialService credentials;
+    private final SepmConnections sepm;
     private final AttributeService attributes;
     private final AttributeDefinitionTransfer transfer;
     private final FormCheck forms;
@@ -53,12 +55,13 @@ class SettingsController {
     private final ServerSettings settings;
     private final Actor actor;
 
-    SettingsController(UserService users, TokenService tokens, CredentialService credentials,
+    SettingsController(UserService users, TokenService tokens, CredentialService credentials, SepmConnections sepm,
             AttributeService attributes, AttributeDefinitionTransfer transfer, FormCheck forms, JsonMapper json,
             ServerSettings settings, Actor actor) {
         this.users = users;
         this.tokens = tokens;
         this.credentials = credentials;
+        this.sepm = sepm;
         this.attributes = attributes;
         this.transfer = transfer;
         this.forms = forms;
@@ -166,10 +169,12 @@ class SettingsController {
     String createCredential(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String kind,
             @RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String username,
             @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String secret,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String loginDomain, @RequestParam(defaultValue = "") String caCertificate,
+            @RequestParam(defaultValue = "") String proxy, RedirectAttributes redirect) {
         try {
             var created = credentials.create(actor.current(), forms.valid(new CredentialCreate(name.strip(), kind,
-                    blankToNull(url), blankToNull(username), blankToNull(description), secret.isEmpty() ? null : secret)));
+                    blankToNull(url), blankToNull(username), blankToNull(description), secret.isEmpty() ? null : secret,
+                    blankToNull(loginDomain), blankToNull(caCertificate), blankToNull(proxy))));
             redirect.addFlashAttribute("flash", "Credential " + created.name() + " saved; its secret is stored "
                     + "encrypted and is never shown again.");
         } catch (InvalidFieldException e) {
@@ -183,15 +188,38 @@ class SettingsController {
     String updateCredential(@PathVariable long id, @RequestParam(defaultValue = "") String url,
             @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String description,
             @RequestParam(defaultValue = "") String secret, @RequestParam(defaultValue = "-1") long version,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String loginDomain, @RequestParam(required = false) String caCertificate,
+            @RequestParam(required = false) String proxy, RedirectAttributes redirect) {
         try {
+            // Absent SEPM fields (the form of another kind) stay as they are; present and empty ones are cleared.
             var after = credentials.update(actor.current(), id, forms.valid(new CredentialUpdate(null, null, url.strip(),
-                    username.strip(), description.strip(), secret.isEmpty() ? null : secret, version)));
+                    username.strip(), description.strip(), secret.isEmpty() ? null : secret, version,
+                    loginDomain == null ? null : loginDomain.strip(), caCertificate == null ? null : caCertificate.strip(),
+                    proxy == null ? null : proxy.strip())));
             redirect.addFlashAttribute("flash", "Credential " + after.name() + " saved.");
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("flashError", "Not saved: " + String.join("; ", FormCheck.lines(e)));
         } catch (VersionConflictException e) {
             redirect.addFlashAttribute("flashError", "Not saved: someone changed this credential in the meantime.");
+        }
+        return "redirect:/console/settings/credentials";
+    }
+
+    /** Logs in to the SEPM of a stored SEPM credential and says its version, or the exact error. */
+    @PostMapping("/credentials/{id}/test")
+    String testCredential(@PathVariable long id, RedirectAttributes redirect) {
+        var credential = credentials.get(id);
+        if (credential.kind() != CredentialKind.SEPM) {
+            redirect.addFlashAttribute("flashError", "A connection test is for SEPM credentials.");
+        } else {
+            var result = sepm.test(id);
+            if (result.ok()) {
+                redirect.addFlashAttribute("flash", "Connected to SEPM with " + credential.name() + ": version "
+                        + result.version() + ", API " + result.apiVersion() + ".");
+            } else {
+                redirect.addFlashAttribute("flashError", "Could not connect with " + credential.name() + ": "
+                        + result.error());
+            }
         }
         return "redirect:/console/settings/credentials";
     }
