@@ -404,8 +404,14 @@ public class SepmFunctions implements FunctionInvoker {
         Stream<Computer> all;
         if (!ids.isEmpty()) {
             all = ids.stream().map(id -> c.client().computer(id)).flatMap(Optional::stream);
-        } else {
+        } else if (in.text("domain") != null || in.text("hardwareKey") != null) {
             all = c.client().computers(q);
+        } else {
+            // SEPM searches the administrator's domain unless told another: ask each domain, as Splunk's app does.
+            ComputerQuery query = q;
+            List<SepmDomain> domains = c.client().domains();
+            all = domains.size() <= 1 ? c.client().computers(q)
+                    : domains.stream().flatMap(d -> c.client().computers(query.withDomain(d.id())));
         }
         if (ip != null) all = all.filter(x -> x.ipAddresses().contains(ip) || ip.equals(x.lastConnectedIpAddr()));
         ComplianceCalculator calculator = new ComplianceCalculator(ComplianceThresholds.defaults(), clock);

@@ -53,11 +53,18 @@ final class Inventory {
     private final double maliciousFraction;
     private final Map<String, InventoryFile> catalog = new ConcurrentHashMap<>();
     private final Map<String, String> catalogKeyBySha256 = new ConcurrentHashMap<>();
+    /** Planted files with real bytes, by their SHA-256: scans, uploads and downloads give their true hashes. */
+    private final Map<String, byte[]> planted;
 
     Inventory(long seed, List<String> maliciousSha256s, double maliciousFraction) {
+        this(seed, maliciousSha256s, maliciousFraction, Map.of());
+    }
+
+    Inventory(long seed, List<String> maliciousSha256s, double maliciousFraction, Map<String, byte[]> planted) {
         this.seed = seed;
         this.maliciousSha256s = maliciousSha256s.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         this.maliciousFraction = maliciousFraction;
+        this.planted = Map.copyOf(planted);
     }
 
     List<String> maliciousSha256s() {
@@ -103,7 +110,8 @@ final class Inventory {
                 String sha256 = maliciousSha256s.get((int) (maliciousSha256s.size() * r * r * r));
                 String dir = MALWARE_DIRS[rnd.nextInt(MALWARE_DIRS.length)].formatted(c.user());
                 String name = MALWARE_NAMES[rnd.nextInt(MALWARE_NAMES.length)].formatted(rnd.nextInt(1000));
-                files.add(malicious(dir + name, sha256));
+                byte[] bytes = planted.get(sha256);
+                files.add(bytes != null ? plantedFile(dir + name, bytes) : malicious(dir + name, sha256));
             }
         }
         return files;
@@ -130,8 +138,16 @@ final class Inventory {
                 true, isProtected(path));
     }
 
-    /** The bytes an upload of {@code file} returns: generated from its identity, stable per seed. */
+    /** A malicious file whose content is known: its hashes and size are those of the bytes. */
+    static InventoryFile plantedFile(String path, byte[] bytes) {
+        return new InventoryFile(path, hex("SHA-256", bytes), hex("SHA-1", bytes), hex("MD5", bytes), bytes.length,
+                true, isProtected(path));
+    }
+
+    /** The bytes an upload of {@code file} returns: a planted file's own, else generated from its identity. */
     byte[] content(InventoryFile file) {
+        byte[] bytes = planted.get(file.sha256());
+        if (bytes != null) return bytes.clone();
         String key = catalogKeyBySha256.get(file.sha256());
         return key != null ? content(key, 4096) : content(file.sha256(), file.size());
     }

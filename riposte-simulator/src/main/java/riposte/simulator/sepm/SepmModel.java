@@ -21,11 +21,18 @@ final class SepmModel {
 
     SepmModel(SimClock clock, long seed, int endpoints, double offlineFraction, List<String> maliciousSha256s,
               double maliciousFraction, long minAgentDelayMs, long maxAgentDelayMs) {
+        this(clock, seed, endpoints, offlineFraction, maliciousSha256s, maliciousFraction, minAgentDelayMs,
+                maxAgentDelayMs, java.util.Map.of());
+    }
+
+    SepmModel(SimClock clock, long seed, int endpoints, double offlineFraction, List<String> maliciousSha256s,
+              double maliciousFraction, long minAgentDelayMs, long maxAgentDelayMs,
+              java.util.Map<String, byte[]> planted) {
         this.clock = clock;
         this.ids = new Ids(seed);
         this.groups = new GroupTree(ids, clock.startMillis());
         this.fleet = new Fleet(endpoints, seed, offlineFraction, clock.startMillis(), ids, groups);
-        this.inventory = new Inventory(seed, maliciousSha256s, maliciousFraction);
+        this.inventory = new Inventory(seed, maliciousSha256s, maliciousFraction, planted);
         this.queue = new CommandQueue(ids, seed, fleet, inventory, minAgentDelayMs, maxAgentDelayMs);
         this.fingerprints = new Fingerprints(ids, groups);
     }

@@ -56,11 +56,16 @@ public final class SepmSimulator implements AutoCloseable {
     private SepmSimulator(Builder b) {
         this.config = b;
         this.clock = new SimClock(b.startTime, b.frozenClock);
-        List<String> malicious = b.maliciousSha256s != null ? b.maliciousSha256s
+        List<String> pool = b.maliciousSha256s != null ? b.maliciousSha256s
                 : (b.population != null ? b.population : new SesPopulation(b.seed)).maliciousFiles(MALICIOUS_POOL)
                         .stream().map(Sha256::value).toList();
+        // Planted files come first in the pool: the skewed pick makes the first hashes the most widespread.
+        java.util.Map<String, byte[]> planted = new java.util.LinkedHashMap<>();
+        for (byte[] content : b.plantedFiles) planted.put(Inventory.plantedFile("", content).sha256(), content);
+        List<String> malicious = new java.util.ArrayList<>(planted.keySet());
+        pool.stream().filter(h -> !planted.containsKey(h.toLowerCase(java.util.Locale.ROOT))).forEach(malicious::add);
         this.model = new SepmModel(clock, b.seed, b.endpoints, b.offlineFraction, malicious, b.maliciousFraction,
-                b.agentDelayMin.toMillis(), b.agentDelayMax.toMillis());
+                b.agentDelayMin.toMillis(), b.agentDelayMax.toMillis(), planted);
         this.tls = b.https ? SelfSignedTls.generate() : null;
         var options = new ServerOptions(b.port, b.latency, b.latency, 0, b.errorRate, b.seed, false,
                 ServerOptions.DEFAULT_JOURNAL_CAPACITY, clock::now);
@@ -201,6 +206,7 @@ public final class SepmSimulator implements AutoCloseable {
         private boolean frozenClock;
         private boolean oauth401;
         private List<String> maliciousSha256s;
+        private final List<byte[]> plantedFiles = new java.util.ArrayList<>();
         private SesPopulation population;
         private double maliciousFraction = 0.08;
 
@@ -326,6 +332,16 @@ public final class SepmSimulator implements AutoCloseable {
         /** Malicious SHA-256s to plant instead of the SES population's (e.g. a test's own). */
         public Builder maliciousSha256s(Collection<String> sha256s) {
             this.maliciousSha256s = List.copyOf(sha256s);
+            return this;
+        }
+
+        /**
+         * Plants a malicious file with these bytes on Windows endpoints (first in the pool, so on the most of them):
+         * an EOC scan finds it by its true hashes, and an upload then a download returns exactly these bytes.
+         */
+        public Builder plantFile(byte[] content) {
+            if (content == null || content.length == 0) throw new IllegalArgumentException("a planted file needs bytes");
+            this.plantedFiles.add(content.clone());
             return this;
         }
 
