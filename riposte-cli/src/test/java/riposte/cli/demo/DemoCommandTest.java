@@ -62,6 +62,18 @@ class DemoCommandTest {
     }
 
     @Test
+    void theServersSepmFunctionsReachTheDemosSepmSimulator() {
+        var ports = demo.server.getBean(riposte.core.playbook.PlaybookPorts.class);
+        Map<String, Object> domains = ports.functions().invoke("sepm.domains", Map.of());
+        assertThat(domains).containsEntry("connection", "demo-sepm");
+        assertThat((Integer) domains.get("count")).isPositive();
+        String hash = DemoStoryBuilder.mostWidespread(demo.simulators);
+        String computer = demo.simulators.sepm.computersHolding(hash).getFirst();
+        Map<String, Object> endpoint = ports.functions().invoke("sepm.computers", Map.of("computerIds", computer));
+        assertThat(endpoint).containsEntry("count", 1);
+    }
+
+    @Test
     void seedsIncidentsWithArtifactsAndNotesMatchingTheSimulators() {
         List<JsonNode> incidents = incidents();
         assertThat(incidents).extracting(i -> i.path("name").asString())
