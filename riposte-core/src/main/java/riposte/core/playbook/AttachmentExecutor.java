@@ -1,9 +1,11 @@
 package riposte.core.playbook;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** {@code attachment}: attaches the evaluated content (UTF-8) under the evaluated name. */
+/**
+ * {@code attachment}: attaches the evaluated content under the evaluated name: CEL bytes as they are (e.g.
+ * {@code base64.decode(steps.file.base64)}), anything else rendered as UTF-8 text.
+ */
 final class AttachmentExecutor implements StepExecutor<Step.AddAttachment> {
     @Override
     public String type() {
@@ -18,8 +20,7 @@ final class AttachmentExecutor implements StepExecutor<Step.AddAttachment> {
     @Override
     public StepResult execute(Step.AddAttachment step, StepContext ctx) {
         String name = String.valueOf(CelValues.render(ctx.eval(step.name())));
-        Object content = ctx.eval(step.content());
-        byte[] bytes = content == null ? new byte[0] : CelValues.render(content).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = ctx.expressions().value(step.content()).evaluateBytes(ctx.vars());
         String id = PlaybookPorts.require(ctx.ports().attachments(), "attachment writer")
                 .attach(ctx.run().object(), name, step.contentType(), bytes);
         return new StepResult.Completed(Map.of("attachmentId", id, "name", name));

@@ -81,6 +81,7 @@ final class CelValues {
             }
             case com.google.common.primitives.UnsignedLong u -> u.longValue();
             case com.google.protobuf.ByteString b -> b.toStringUtf8();
+            case dev.cel.common.values.CelByteString b -> b.toStringUtf8();
             default -> value;
         };
     }

@@ -34,8 +34,25 @@ public final class Expression {
      * @throws ExpressionException on a runtime error such as a type mismatch or a missing key
      */
     public Object evaluate(Map<String, ?> variables) {
+        Object value = evaluateCel(variables);
+        return CelValues.fromCel(value);
+    }
+
+    /**
+     * Evaluates to bytes: a CEL {@code bytes} result as it is (e.g. {@code base64.decode(...)}), anything else as the
+     * UTF-8 of its text.
+     */
+    public byte[] evaluateBytes(Map<String, ?> variables) {
+        Object value = evaluateCel(variables);
+        if (value instanceof com.google.protobuf.ByteString b) return b.toByteArray();
+        if (value instanceof dev.cel.common.values.CelByteString b) return b.toByteArray();
+        Object plain = CelValues.fromCel(value);
+        return plain == null ? new byte[0] : CelValues.render(plain).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private Object evaluateCel(Map<String, ?> variables) {
         try {
-            return CelValues.fromCel(program.eval(CelValues.toCelVariables(variables)));
+            return program.eval(CelValues.toCelVariables(variables));
         } catch (CelEvaluationException e) {
             throw new ExpressionException(source, "cannot evaluate '" + source + "': " + e.getMessage(), 0, 0, e);
         } catch (RuntimeException e) {

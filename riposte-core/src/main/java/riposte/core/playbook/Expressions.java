@@ -40,8 +40,11 @@ public final class Expressions {
     }
 
     private static CelBuilder builder() {
+        // The encoders extension gives base64.decode(string) -> bytes, e.g. for a file SEPM returned as Base64.
         CelBuilder b = CelFactory.standardCelBuilder()
-                .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build());
+                .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
+                .addCompilerLibraries(dev.cel.extensions.CelExtensions.encoders())
+                .addRuntimeLibraries(dev.cel.extensions.CelExtensions.encoders());
         MapType object = MapType.create(SimpleType.STRING, SimpleType.DYN);
         for (String v : List.of("indicator", "artifact", "incident", "row", "inputs", "steps", "run")) {
             b.addVar(v, object);

@@ -22,6 +22,7 @@ final class Fakes {
     final Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
     final List<String> indicators = new ArrayList<>();
     final Map<String, String> attachments = new LinkedHashMap<>();
+    final Map<String, byte[]> attachmentBytes = new LinkedHashMap<>();
 
     PlaybookPorts ports() {
         return new PlaybookPorts(functions,
@@ -44,6 +45,7 @@ final class Fakes {
                 },
                 (object, name, type, content) -> {
                     attachments.put(name, new String(content, java.nio.charset.StandardCharsets.UTF_8));
+                    attachmentBytes.put(name, content.clone());
                     return "attachment-" + attachments.size();
                 },
                 (object, values, as) -> {

@@ -168,6 +168,34 @@ class PlaybookEngineTest {
     private final PlaybookSubject artifact = new PlaybookSubject(new ObjectRef(ObjectKind.ARTIFACT, null, "a1"),
             Map.of("value", SHA));
 
+    private static final String FILE = """
+            id: file
+            version: 1
+            name: File
+            on:
+              object: artifact
+            steps:
+              - id: file
+                call: sepm.fileContent
+                with:
+                  fileId: "'F1'"
+              - id: attach
+                attachment: steps.file.name
+                content: base64.decode(steps.file.base64)
+                contentType: "'application/octet-stream'"
+            """;
+
+    @Test
+    void anAttachmentOfDecodedBase64HoldsTheBytesThemselves() {
+        byte[] binary = {'M', 'Z', (byte) 0x90, 0, (byte) 0xff, (byte) 0xfe, 10, 0};
+        fakes.functions.on("sepm.fileContent", Map.of("name", "payload.exe", "base64",
+                java.util.Base64.getEncoder().encodeToString(binary)));
+        PlaybookRun run = fakes.engine().start(loader.parse("file.yml", FILE), artifact, Map.of(),
+                Trigger.manual("ann"));
+        assertThat(run.state()).isEqualTo(RunState.COMPLETED);
+        assertThat(fakes.attachmentBytes.get("payload.exe")).isEqualTo(binary);
+    }
+
     @Test
     void pollsUntilTheConditionHoldsWithBackoffThenWritesRows() {
         fakes.functions.on("sepm.eocScan", Map.of("commandId", "C1", "state", "IN_PROGRESS"));
