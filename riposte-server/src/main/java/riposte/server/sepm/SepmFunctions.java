@@ -396,7 +396,7 @@ public class SepmFunctions implements FunctionInvoker {
         if (in.text("hardwareKey") != null) q = q.withHardwareKey(in.text("hardwareKey"));
         if (in.text("domain") != null) q = q.withDomain(domainId(in, c.client(), in.text("domain")).id());
         if (!in.list("os").isEmpty()) q = q.withOs(in.list("os"));
-        if (in.text("lastUpdate") != null) q = q.withLastUpdate(in.integer("lastUpdate", 0, 0, Integer.MAX_VALUE));
+        if (in.text("lastUpdate") != null) q = q.withLastUpdate(in.longValue("lastUpdate", 0));
         if (in.text("order") != null) q = q.withOrder(in.choice("order", "ASC", List.of("ASC", "DESC")));
         if (in.text("sort") != null) q = q.withSort(in.text("sort"));
         List<String> ids = in.list("computerIds");

@@ -65,6 +65,19 @@ record SepmInputs(String function, Map<String, Object> values) {
         return (int) n;
     }
 
+    /** A whole number of at least 0 (e.g. epoch milliseconds), or {@code absent}. */
+    long longValue(String name, long absent) {
+        Object v = values.get(name);
+        if (v == null || (v instanceof String s && s.isBlank())) return absent;
+        try {
+            long n = v instanceof Number num ? num.longValue() : Long.parseLong(String.valueOf(v).strip());
+            if (n < 0) throw bad("input '" + name + "' must not be negative, not " + n);
+            return n;
+        } catch (NumberFormatException e) {
+            throw bad("input '" + name + "' must be a whole number, not '" + printable(v) + "'");
+        }
+    }
+
     /** One of {@code choices} (any case), or {@code absent}. */
     String choice(String name, String absent, List<String> choices) {
         String s = text(name);

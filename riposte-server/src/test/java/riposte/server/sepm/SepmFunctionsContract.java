@@ -196,6 +196,8 @@ abstract class SepmFunctionsContract extends ApiTestBase {
         String ip = windows.ipAddresses().getFirst();
         assertThat((List<Map<String, Object>>) call("sepm.computers", Map.of("ipAddress", ip)).get("endpoints"))
                 .extracting(e -> e.get("computerId")).contains(windows.uniqueId());
+        assertThat(call("sepm.computers", Map.of("computerName", windows.computerName(), "lastUpdate",
+                1_500_000_000_000L))).as("lastUpdate takes epoch milliseconds").containsEntry("count", 1);
         assertThat(call("sepm.computers", Map.of("computerName", "no-such-host-*"))).containsEntry("found", false)
                 .containsEntry("count", 0);
 
