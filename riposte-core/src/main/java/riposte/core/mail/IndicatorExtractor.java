@@ -21,6 +21,12 @@ import riposte.core.indicator.Url;
  * candidate goes through the core {@link IndicatorParser}, so what comes out is normalised exactly as typed-in
  * values are. Patterns are linear (no nested quantifiers over the same characters), so hostile text cannot make them
  * backtrack for long.
+ *
+ * <p>Free text is read strictly for domains, unlike what a user types ({@link IndicatorParser} takes any multi-label
+ * name): a bare name found in text is a domain only with evidence that it is one. It was written defanged
+ * ({@code bad[.]example}), or its suffix is on the public-suffix list and it looks like neither a file name
+ * ({@code invoice.zip}, {@code README.md}: extensions that are also TLDs) nor a Symantec detection name
+ * ({@code Trojan.Gen.NPE}, {@code W32.Sality.AE}). A URL's host is kept as it is (the scheme is the evidence).
  */
 public final class IndicatorExtractor {
     private static final Pattern URL = Pattern.compile(
@@ -31,6 +37,17 @@ public final class IndicatorExtractor {
     private static final Pattern IPV6 = Pattern.compile("(?i)(?<![\\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\\w:])");
     private static final Pattern HASH = Pattern.compile("(?i)(?<![0-9a-z])(?:[0-9a-f]{64}|[0-9a-f]{40}|[0-9a-f]{32})(?![0-9a-z])");
     private static final String TRAILING = ".,;:!?)]}>'\"";
+    private static final Pattern DEFANGED = Pattern.compile("(?i)\\[\\.\\]|\\(\\.\\)|\\[dot\\]|\\(dot\\)");
+    /** Last labels that are TLDs and, far more often in alert text, file extensions. */
+    private static final Set<String> FILE_EXTENSION_TLDS = Set.of("zip", "mov", "app", "py", "sh", "md", "pl", "pm",
+            "rs", "ps", "so", "cab", "mo");
+    /**
+     * First labels of Symantec detection names ("Trojan.Gen.2", "W32.Sality.AE", "Backdoor.Trojan.AE"); only words
+     * no real domain in alert text begins with ("php.net" and "android.com" are domains).
+     */
+    private static final Set<String> DETECTION_PREFIXES = Set.of("trojan", "w32", "w64", "w97m", "x97m", "o97m",
+            "backdoor", "infostealer", "downloader", "ransom", "hacktool", "packed", "pua", "heur", "sonar",
+            "bloodhound", "securityrisk", "spyware", "adware");
 
     private IndicatorExtractor() {}
 
@@ -43,7 +60,9 @@ public final class IndicatorExtractor {
         }
         m = NAME.matcher(text);
         while (m.find() && found.size() < limit) {
-            parse(m.group()).filter(i -> i instanceof Domain || i instanceof Ipv4).ifPresent(found::add);
+            String candidate = m.group();
+            parse(candidate).filter(i -> i instanceof Ipv4 || i instanceof Domain d && isDomainInText(candidate, d))
+                    .ifPresent(found::add);
         }
         m = IPV6.matcher(text);
         while (m.find() && found.size() < limit) {
@@ -56,6 +75,16 @@ public final class IndicatorExtractor {
             parse(m.group()).filter(i -> i instanceof Sha256 || i instanceof Sha1 || i instanceof Md5).ifPresent(found::add);
         }
         return found;
+    }
+
+    /** Whether a bare name found in free text is a domain: see the class comment. */
+    static boolean isDomainInText(String written, Domain domain) {
+        if (DEFANGED.matcher(written).find()) return true;
+        if (!IndicatorParser.hasKnownSuffix(domain)) return false;
+        String v = domain.value();
+        String last = v.substring(v.lastIndexOf('.') + 1);
+        String first = v.substring(0, v.indexOf('.'));
+        return !FILE_EXTENSION_TLDS.contains(last) && !DETECTION_PREFIXES.contains(first);
     }
 
     private static Optional<Indicator> parse(String candidate) {
