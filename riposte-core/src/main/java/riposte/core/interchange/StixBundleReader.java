@@ -29,6 +29,14 @@ public final class StixBundleReader {
 
     /** The indicators in {@code json}, in bundle order. */
     public static List<Indicator> read(String json) {
+        return readAll(json).stream().map(ImportedIndicator::indicator).toList();
+    }
+
+    /**
+     * The indicators in {@code json} with their TLP ({@code object_marking_refs} naming a TLP 2.0 or 1.0 marking;
+     * with several, the most restricted), {@code labels} and {@code confidence}, in bundle order.
+     */
+    public static List<ImportedIndicator> readAll(String json) {
         JsonNode bundle;
         try {
             bundle = JsonMapper.shared().readTree(json);
@@ -41,7 +49,7 @@ public final class StixBundleReader {
         JsonNode objects = bundle.get("objects");
         if (objects == null) return List.of();
         if (!objects.isArray()) throw new StixFormatException("bundle property 'objects' must be an array");
-        List<Indicator> out = new ArrayList<>();
+        List<ImportedIndicator> out = new ArrayList<>();
         int index = 0;
         for (JsonNode object : objects) {
             String where = "object " + index++;
@@ -53,18 +61,53 @@ public final class StixBundleReader {
                 if (!"stix".equals(text(object, "pattern_type"))) {
                     throw new StixFormatException(where + ": property 'pattern_type' must be \"stix\"");
                 }
-                out.add(parsePattern(where, text(object, "pattern")));
+                out.add(imported(where, object, parsePattern(where, text(object, "pattern"))));
             } else if ("vulnerability".equals(type)) {
                 String name = text(object, "name");
                 if (name == null) throw new StixFormatException(where + ": property 'name' is required");
                 try {
-                    out.add(IndicatorParser.parse(name, IndicatorType.CVE));
+                    out.add(imported(where, object, IndicatorParser.parse(name, IndicatorType.CVE)));
                 } catch (InvalidIndicatorException e) {
                     // A vulnerability without a CVE name is not an indicator Riposte can look up; skip it.
                 }
             }
         }
         return out;
+    }
+
+    private static ImportedIndicator imported(String where, JsonNode object, Indicator indicator) {
+        Tlp tlp = null;
+        JsonNode refs = object.get("object_marking_refs");
+        if (refs != null) {
+            if (!refs.isArray()) throw new StixFormatException(where + ": property 'object_marking_refs' must be an array");
+            for (JsonNode ref : refs) {
+                if (!ref.isString()) {
+                    throw new StixFormatException(where + ": property 'object_marking_refs' must hold identifiers");
+                }
+                Tlp level = Tlp.ofStixMarking(ref.asString()).orElse(null);
+                if (level != null) tlp = tlp == null ? level : tlp.max(level);
+            }
+        }
+        List<String> labels = new ArrayList<>();
+        JsonNode l = object.get("labels");
+        if (l != null) {
+            if (!l.isArray()) throw new StixFormatException(where + ": property 'labels' must be an array of strings");
+            for (JsonNode label : l) {
+                if (!label.isString() || label.asString().isBlank() || label.asString().length() > 100) {
+                    throw new StixFormatException(where + ": property 'labels' must hold strings of 1 to 100 characters");
+                }
+                labels.add(label.asString().strip());
+            }
+        }
+        java.util.OptionalInt confidence = java.util.OptionalInt.empty();
+        JsonNode c = object.get("confidence");
+        if (c != null) {
+            if (!c.isIntegralNumber() || c.asInt() < 0 || c.asInt() > 100) {
+                throw new StixFormatException(where + ": property 'confidence' must be an integer from 0 to 100");
+            }
+            confidence = java.util.OptionalInt.of(c.asInt());
+        }
+        return new ImportedIndicator(indicator, java.util.Optional.ofNullable(tlp), labels, confidence);
     }
 
     /** Parses {@code [path = 'literal']}, undoing the literal's {@code \\} and {@code \'} escapes. */

@@ -108,6 +108,66 @@ class StixBundleWriterTest {
         }
     }
 
+    @Test
+    void tlpMarkingsSymantecAnswersAndRelationsAreLinkedObjects() {
+        var exported = new ExportedIndicator(IndicatorParser.parse(EMPTY_SHA256), T0, T1, OptionalInt.of(90),
+                Optional.empty()).withTlp(Tlp.AMBER_STRICT).withContext(List.of("phishing"),
+                riposte.core.enrichment.Verdict.MALICIOUS, List.of("Trojan.Gen.2"),
+                List.of(IndicatorParser.parse("evil.example")));
+        var out = new ByteArrayOutputStream();
+        try (var writer = new StixBundleWriter(out)) {
+            writer.write(exported);
+            writer.write(exported.withContext(List.of(), riposte.core.enrichment.Verdict.UNKNOWN,
+                    List.of("Trojan.Gen.2"), List.of()));
+        }
+        List<JsonNode> objects = new ArrayList<>();
+        JsonMapper.shared().readTree(out.toString(StandardCharsets.UTF_8)).get("objects").forEach(objects::add);
+        assertThat(objects).extracting(o -> o.get("type").asString()).containsExactly("identity",
+                "marking-definition", "indicator", "file", "relationship", "malware", "relationship", "note",
+                "relationship", "indicator", "file", "relationship", "relationship");
+        // the marking as OASIS publishes it (cti-stix-common-objects, tlp-2.0/examples/tlp-amber+strict.json)
+        assertThat(objects.get(1)).isEqualTo(JsonMapper.shared().readTree("""
+                {"type":"marking-definition","spec_version":"2.1",
+                 "id":"marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003","created":"2022-10-01T00:00:00.000Z",
+                 "name":"TLP:AMBER+STRICT","extensions":{"extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d":
+                 {"extension_type":"property-extension","tlp_2_0":"amber+strict"}}}"""));
+        String indicatorId = objects.get(2).get("id").asString();
+        for (int i : new int[] {2, 3, 4, 6, 7, 8}) {
+            assertThat(objects.get(i).get("object_marking_refs").get(0).asString())
+                    .isEqualTo("marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003");
+        }
+        assertThat(objects.get(2).get("indicator_types").get(0).asString()).isEqualTo("malicious-activity");
+        assertThat(objects.get(2).get("labels").get(0).asString()).isEqualTo("phishing");
+        assertThat(objects.get(5).get("name").asString()).isEqualTo("Trojan.Gen.2");
+        assertThat(objects.get(5).get("is_family").asBoolean()).isTrue();
+        assertThat(objects.get(6).get("relationship_type").asString()).isEqualTo("indicates");
+        assertThat(objects.get(6).get("source_ref").asString()).isEqualTo(indicatorId);
+        assertThat(objects.get(6).get("target_ref").asString()).isEqualTo(objects.get(5).get("id").asString());
+        assertThat(objects.get(7).get("object_refs").get(0).asString()).isEqualTo(indicatorId);
+        assertThat(objects.get(7).get("content").asString()).contains("MALICIOUS", "Trojan.Gen.2");
+        assertThat(objects.get(8).get("relationship_type").asString()).isEqualTo("related-to");
+        assertThat(objects.get(8).get("target_ref").asString())
+                .isEqualTo(StixBundleWriter.objectId(IndicatorParser.parse("evil.example")));
+        assertThat(objects.get(9).get("indicator_types").get(0).asString()).isEqualTo("unknown");
+
+        var read = StixBundleReader.readAll(out.toString(StandardCharsets.UTF_8));
+        assertThat(read.getFirst().tlp()).contains(Tlp.AMBER_STRICT);
+        assertThat(read.getFirst().labels()).containsExactly("phishing");
+        assertThat(read.getFirst().confidence()).hasValue(90);
+    }
+
+    @Test
+    void tlpLevelsParseOrderAndReadTlp1Markings() {
+        assertThat(Tlp.parse("TLP:AMBER+STRICT")).contains(Tlp.AMBER_STRICT);
+        assertThat(Tlp.parse("amber_strict")).contains(Tlp.AMBER_STRICT);
+        assertThat(Tlp.parse("tlp:white")).contains(Tlp.CLEAR);
+        assertThat(Tlp.parse("purple")).isEmpty();
+        assertThat(Tlp.AMBER.allows(Tlp.GREEN)).isTrue();
+        assertThat(Tlp.AMBER.allows(Tlp.AMBER_STRICT)).isFalse();
+        assertThat(Tlp.ofStixMarking("marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed")).contains(Tlp.RED);
+        assertThat(Tlp.RED.mispTag()).isEqualTo("tlp:red");
+    }
+
     private static JsonNode export(List<ExportedIndicator> input) {
         var out = new ByteArrayOutputStream();
         try (var writer = new StixBundleWriter(out)) {

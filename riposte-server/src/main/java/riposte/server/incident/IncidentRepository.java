@@ -63,9 +63,10 @@ class IncidentRepository {
     long insert(IncidentView i) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into incidents (name, description, incident_type, severity, status, owner,
+                insert into incidents (name, description, incident_type, severity, status, owner, tlp,
                     created_at, updated_at, closed_at, version)
-                values (:name, :description, :type, :severity, :status, :owner, :created, :updated, :closed, 0)""")
+                values (:name, :description, :type, :severity, :status, :owner, :tlp, :created, :updated, :closed, 0)""")
+                .param("tlp", i.level().name())
                 .param("name", i.name()).param("description", i.description()).param("type", i.type())
                 .param("severity", i.severity().name()).param("status", i.status().name()).param("owner", i.owner())
                 .param("created", Sql.ts(i.createdAt())).param("updated", Sql.ts(i.updatedAt()))
@@ -78,13 +79,13 @@ class IncidentRepository {
     boolean update(IncidentView i, long expectedVersion) {
         return jdbc.sql("""
                 update incidents set name = :name, description = :description, incident_type = :type,
-                    severity = :severity, status = :status, owner = :owner, updated_at = :updated,
+                    severity = :severity, status = :status, owner = :owner, tlp = :tlp, updated_at = :updated,
                     closed_at = :closed, version = version + 1
                 where id = :id and version = :version""")
                 .param("name", i.name()).param("description", i.description()).param("type", i.type())
                 .param("severity", i.severity().name()).param("status", i.status().name()).param("owner", i.owner())
                 .param("updated", Sql.ts(i.updatedAt())).param("closed", Sql.ts(i.closedAt()))
-                .param("id", i.id()).param("version", expectedVersion)
+                .param("tlp", i.level().name()).param("id", i.id()).param("version", expectedVersion)
                 .update() == 1;
     }
 
@@ -100,7 +101,7 @@ class IncidentRepository {
         return new IncidentView(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
                 rs.getString("incident_type"), Severity.valueOf(rs.getString("severity")),
                 IncidentStatus.valueOf(rs.getString("status")), rs.getString("owner"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "closed_at"),
+                riposte.core.interchange.Tlp.valueOf(rs.getString("tlp")).label(), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "closed_at"),
                 rs.getLong("version"), rs.getLong("artifact_count"));
     }
 

@@ -23,8 +23,11 @@ public class IncidentService {
     private final IncidentRepository incidents;
     private final AuditLog audit;
     private final Clock clock;
+    private final riposte.server.interchange.InterchangeSettings interchange;
 
-    IncidentService(IncidentRepository incidents, AuditLog audit, Clock clock) {
+    IncidentService(IncidentRepository incidents, AuditLog audit, Clock clock,
+            riposte.server.interchange.InterchangeSettings interchange) {
+        this.interchange = interchange;
         this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
@@ -46,8 +49,9 @@ public class IncidentService {
         Severity severity = Choices.parse(Severity.class, "severity", c.severity(), Severity.MEDIUM);
         IncidentStatus status = Choices.parse(IncidentStatus.class, "status", c.status(), IncidentStatus.OPEN);
         String type = c.type() == null || c.type().isBlank() ? "General" : c.type().strip();
+        var tlp = riposte.server.system.Choices.tlp("tlp", c.tlp());
         var draft = new IncidentView(0, c.name().strip(), c.description(), type, severity, status, blankToNull(c.owner()),
-                now, now, status == IncidentStatus.CLOSED ? now : null, 0, 0);
+                (tlp == null ? interchange.defaultLevel() : tlp).label(), now, now, status == IncidentStatus.CLOSED ? now : null, 0, 0);
         IncidentView created = get(incidents.insert(draft));
         audit.record(actor, "create", KIND, created.id(), null, created);
         return created;
@@ -66,6 +70,8 @@ public class IncidentService {
                 u.description() == null ? before.description() : u.description(),
                 u.type() == null ? before.type() : u.type().strip(), severity, status,
                 u.owner() == null ? before.owner() : blankToNull(u.owner()),
+                u.tlp() == null || u.tlp().isBlank() ? before.tlp()
+                        : riposte.server.system.Choices.tlp("tlp", u.tlp()).label(),
                 before.createdAt(), now, closedAt, before.version(), before.artifactCount());
         // The version check in the UPDATE is what protects against a concurrent writer on another server.
         if (!incidents.update(changed, u.version())) throw new VersionConflictException(KIND, id, u.version());

@@ -15,4 +15,12 @@ public record IncidentUpdate(
         String severity,
         String status,
         @Size(max = 100) String owner,
-        @NotNull Long version) {}
+        String tlp,
+        @NotNull Long version) {
+
+    /** Leaving the TLP as it is. */
+    public IncidentUpdate(String name, String description, String type, String severity, String status, String owner,
+            Long version) {
+        this(name, description, type, severity, status, owner, null, version);
+    }
+}

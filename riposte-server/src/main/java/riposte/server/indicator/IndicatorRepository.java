@@ -73,10 +73,11 @@ class IndicatorRepository {
     long insert(IndicatorView i) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into indicators (indicator_type, indicator_value, value_sha256, verdict, confidence,
+                insert into indicators (indicator_type, indicator_value, value_sha256, verdict, confidence, tlp,
                     created_at, updated_at, version)
-                values (:type, :value, :hash, :verdict, :confidence, :created, :updated, 0)""")
+                values (:type, :value, :hash, :verdict, :confidence, :tlp, :created, :updated, 0)""")
                 .param("type", i.type()).param("value", i.value()).param("hash", Sql.sha256(i.value()))
+                .param("tlp", i.level().name())
                 .param("verdict", i.verdict().name()).param("confidence", i.confidence())
                 .param("created", Sql.ts(i.createdAt())).param("updated", Sql.ts(i.updatedAt()))
                 .update(keys, "id");
@@ -87,10 +88,11 @@ class IndicatorRepository {
 
     boolean update(IndicatorView i, long expectedVersion) {
         return jdbc.sql("""
-                update indicators set verdict = :verdict, confidence = :confidence, updated_at = :updated,
-                    version = version + 1
+                update indicators set verdict = :verdict, confidence = :confidence, tlp = :tlp,
+                    updated_at = :updated, version = version + 1
                 where id = :id and version = :version""")
                 .param("verdict", i.verdict().name()).param("confidence", i.confidence())
+                .param("tlp", i.level().name())
                 .param("updated", Sql.ts(i.updatedAt())).param("id", i.id()).param("version", expectedVersion)
                 .update() == 1;
     }
@@ -98,6 +100,12 @@ class IndicatorRepository {
     void replaceTags(long id, Collection<String> tags) {
         jdbc.sql("delete from indicator_tags where indicator_id = :id").param("id", id).update();
         addTags(id, tags);
+    }
+
+    /** Raises the TLP (and bumps the version) of an indicator whose TLP is less restricted than {@code tlp}. */
+    void raiseTlp(long id, riposte.core.interchange.Tlp tlp, java.time.Instant now) {
+        jdbc.sql("update indicators set tlp = :tlp, updated_at = :now, version = version + 1 where id = :id")
+                .param("tlp", tlp.name()).param("now", Sql.ts(now)).param("id", id).update();
     }
 
     void addTags(long id, Collection<String> tags) {
@@ -121,6 +129,6 @@ class IndicatorRepository {
     private static IndicatorView map(ResultSet rs, int row) throws SQLException {
         return new IndicatorView(rs.getLong("id"), rs.getString("indicator_type"), rs.getString("indicator_value"),
                 Verdict.valueOf(rs.getString("verdict")), rs.getInt("confidence"), List.of(),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getLong("version"));
+                riposte.core.interchange.Tlp.valueOf(rs.getString("tlp")).label(), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getLong("version"));
     }
 }

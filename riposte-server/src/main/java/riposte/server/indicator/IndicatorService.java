@@ -16,6 +16,7 @@ import riposte.core.indicator.Indicator;
 import riposte.core.indicator.IndicatorParser;
 import riposte.core.indicator.IndicatorType;
 import riposte.core.indicator.InvalidIndicatorException;
+import riposte.core.interchange.Tlp;
 import riposte.server.audit.AuditLog;
 import riposte.server.system.Choices;
 import riposte.server.system.InvalidFieldException;
@@ -34,9 +35,11 @@ public class IndicatorService {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final riposte.server.interchange.InterchangeSettings interchange;
 
     IndicatorService(IndicatorRepository indicators, AuditLog audit, Clock clock, TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, riposte.server.interchange.InterchangeSettings interchange) {
+        this.interchange = interchange;
         this.indicators = indicators;
         this.audit = audit;
         this.clock = clock;
@@ -85,31 +88,35 @@ public class IndicatorService {
         Indicator parsed = parse(c.value(), c.type() == null || c.type().isBlank() ? null : type(c.type()));
         Verdict verdict = Choices.parse(Verdict.class, "verdict", c.verdict(), Verdict.UNKNOWN);
         List<String> tags = normalise(c.tags());
+        Tlp tlp = Choices.tlp("tlp", c.tlp());
         try {
-            return transactions.execute(tx -> createOrMerge(actor, parsed, verdict, c.confidence(), tags,
+            return transactions.execute(tx -> createOrMerge(actor, parsed, verdict, c.confidence(), tags, tlp,
                     playbooksRunByCaller));
         } catch (DuplicateKeyException race) {
-            return transactions.execute(tx -> createOrMerge(actor, parsed, verdict, c.confidence(), tags,
+            return transactions.execute(tx -> createOrMerge(actor, parsed, verdict, c.confidence(), tags, tlp,
                     playbooksRunByCaller));
         }
     }
 
     private Outcome createOrMerge(String actor, Indicator parsed, Verdict verdict, Integer confidence, List<String> tags,
-            Set<String> runByCreator) {
+            Tlp tlp, Set<String> runByCreator) {
         var existing = indicators.find(parsed.type().id(), parsed.value());
         if (existing.isPresent()) {
             IndicatorView before = existing.get();
             TreeSet<String> missing = new TreeSet<>(tags);
             missing.removeAll(before.tags());
-            if (missing.isEmpty()) return new Outcome(before, false);
+            boolean raise = tlp != null && !before.level().allows(tlp); // only ever more restricted
+            if (missing.isEmpty() && !raise) return new Outcome(before, false);
             indicators.addTags(before.id(), missing);
+            if (raise) indicators.raiseTlp(before.id(), tlp, Sql.now(clock));
             IndicatorView after = get(before.id());
-            audit.record(actor, "tag", KIND, before.id(), before, after);
+            audit.record(actor, missing.isEmpty() ? "update" : "tag", KIND, before.id(), before, after);
             return new Outcome(after, false);
         }
         Instant now = Sql.now(clock);
         var draft = new IndicatorView(0, parsed.type().id(), parsed.value(), verdict,
-                confidence == null ? 0 : confidence, tags, now, now, 0);
+                confidence == null ? 0 : confidence, tags,
+                (tlp == null ? interchange.defaultLevel() : tlp).label(), now, now, 0);
         IndicatorView created = get(indicators.insert(draft));
         audit.record(actor, "create", KIND, created.id(), null, created);
         events.publishEvent(new IndicatorCreated(created.id(), runByCreator));
@@ -121,9 +128,10 @@ public class IndicatorService {
         IndicatorView before = get(id);
         if (before.version() != u.version()) throw new VersionConflictException(KIND, id, u.version());
         Verdict verdict = Choices.parse(Verdict.class, "verdict", u.verdict(), before.verdict());
+        Tlp tlp = Choices.tlp("tlp", u.tlp());
         var changed = new IndicatorView(id, before.type(), before.value(), verdict,
                 u.confidence() == null ? before.confidence() : u.confidence(), before.tags(),
-                before.createdAt(), Sql.now(clock), before.version());
+                tlp == null ? before.tlp() : tlp.label(), before.createdAt(), Sql.now(clock), before.version());
         // The version is bumped even for a tags-only change, so that concurrent tag edits conflict too.
         if (!indicators.update(changed, u.version())) throw new VersionConflictException(KIND, id, u.version());
         if (u.tags() != null) indicators.replaceTags(id, normalise(u.tags()));

@@ -28,6 +28,14 @@ public final class Choices {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
+    /** A TLP level as a client may write it ({@code amber+strict}, {@code TLP:RED}...); {@code null} stays null. */
+    public static riposte.core.interchange.Tlp tlp(String field, String text) {
+        if (text == null || text.isBlank()) return null;
+        return riposte.core.interchange.Tlp.parse(text).orElseThrow(() -> new InvalidFieldException(field,
+                "'" + shorten(text) + "' is not a TLP 2.0 level: expected one of "
+                        + riposte.core.interchange.Tlp.accepted()));
+    }
+
     public static String shorten(String s) {
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
