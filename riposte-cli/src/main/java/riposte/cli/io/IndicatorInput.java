@@ -122,21 +122,45 @@ public final class IndicatorInput {
     }
 
     private static Iterator<InputLine> csv(String name, BufferedReader reader, String column) throws IOException {
-        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreHeaderCase(true).setTrim(true).setIgnoreEmptyLines(true).get().parse(reader);
+        CSVParser parser;
+        try {
+            parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                    .setIgnoreHeaderCase(true).setTrim(true).setIgnoreEmptyLines(true).get().parse(reader);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            // a header with an empty or repeated name, or a broken quote in it (found by riposte-bench's FuzzBenchmark)
+            throw new CliException(ExitCodes.USAGE, name + " is not a CSV file with a usable header: " + e.getMessage());
+        }
         if (parser.getHeaderMap().keySet().stream().noneMatch(h -> h.equalsIgnoreCase(column))) {
             throw new CliException(ExitCodes.USAGE, name + " has no column '" + column + "'; its columns are "
                     + parser.getHeaderNames());
         }
         Iterator<CSVRecord> records = parser.iterator();
         return new Iterator<>() {
+            /** Set once the parser failed: the last line handed out, saying where and why. */
+            private InputLine brokenAt;
+            private boolean done;
+
             @Override
             public boolean hasNext() {
-                return records.hasNext();
+                if (done) return false;
+                if (brokenAt != null) return true;
+                try {
+                    return records.hasNext();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    // a broken quote mid-file (found by riposte-bench's FuzzBenchmark): the parser cannot resync
+                    brokenAt = new InputLine.Invalid(name + ":" + parser.getCurrentLineNumber(), "",
+                            "not valid CSV from here on (" + e.getMessage() + "); the rest of the file was not read");
+                    return true;
+                }
             }
 
             @Override
             public InputLine next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                if (brokenAt != null) {
+                    done = true;
+                    return brokenAt;
+                }
                 CSVRecord r = records.next();
                 String origin = name + ":" + (r.getRecordNumber() + 1);
                 if (!r.isMapped(column) || !r.isSet(column)) {

@@ -100,8 +100,13 @@ public final class IndicatorParser {
             return normaliseUrl("http://" + text).map(Url::new);
         }
         Optional<String> domain = normaliseDomain(text);
-        if (domain.isPresent()) return Optional.of(new Domain(domain.get()));
-        return normaliseHostname(text).map(Hostname::new);
+        Optional<Indicator> name = domain.isPresent() ? Optional.of(new Domain(domain.get()))
+                : normaliseHostname(text).map(Hostname::new);
+        // IDNA drops invisible characters (U+FEFF, U+200B) and folds look-alikes (U+217E into 'd'): the name must read
+        // as the same name when typed plainly, or a hash with a hidden character would be stored as a host name that
+        // reads back as a hash (found by riposte-bench's FuzzBenchmark).
+        return name.filter(n -> n.value().equals(text.toLowerCase(Locale.ROOT))
+                || tryParse(n.value()).filter(n::equals).isPresent());
     }
 
     /**

@@ -31,8 +31,22 @@ final class PlaybookParser {
         ParseContext ctx = new ParseContext(origin, text, catalog, expressions);
         Optional<Node> root;
         try {
-            root = new Compose(LoadSettings.builder().setLabel(origin).setAllowDuplicateKeys(false).build())
-                    .composeString(text);
+            LoadSettings settings = LoadSettings.builder().setLabel(origin).setAllowDuplicateKeys(false).build();
+            // snakeyaml-engine composes nodes recursively and has no depth limit: "[[[[…" thousands deep overflowed
+            // the stack (found by riposte-bench's FuzzBenchmark). Its event parser is not recursive, so the depth is
+            // measured on the events first.
+            int depth = 0;
+            for (org.snakeyaml.engine.v2.events.Event e : new org.snakeyaml.engine.v2.api.lowlevel.Parse(settings)
+                    .parseString(text)) {
+                if (e instanceof org.snakeyaml.engine.v2.events.CollectionStartEvent && ++depth > MAX_DEPTH) {
+                    ctx.error(e.getStartMark().map(m -> m.getLine() + 1).orElse(0),
+                            e.getStartMark().map(m -> m.getColumn() + 1).orElse(0),
+                            "YAML: nested deeper than " + MAX_DEPTH + " levels");
+                    return new Parsed(null, ctx.problems(), 0, 0);
+                }
+                if (e instanceof org.snakeyaml.engine.v2.events.CollectionEndEvent) depth--;
+            }
+            root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             var mark = e.getProblemMark().or(e::getContextMark);
             ctx.error(mark.map(m -> m.getLine() + 1).orElse(0), mark.map(m -> m.getColumn() + 1).orElse(0),
@@ -44,6 +58,11 @@ final class PlaybookParser {
         }
         if (root.isEmpty() || !new YamlNode(root.get()).isMapping()) {
             ctx.error(root.map(n -> new YamlNode(n).line()).orElse(1), 1, "a playbook must be a YAML mapping");
+            return new Parsed(null, ctx.problems(), 0, 0);
+        }
+        Optional<String> shape = badShape(root.get());
+        if (shape.isPresent()) {
+            ctx.error(new YamlNode(root.get()).line(), 1, "YAML: " + shape.get());
             return new Parsed(null, ctx.problems(), 0, 0);
         }
         YamlNode doc = new YamlNode(root.get());
@@ -72,6 +91,52 @@ final class PlaybookParser {
         return new Parsed(new PlaybookDefinition(id, version, name, description, target, inputs, steps, outputs,
                 destructive, ctx.duration(doc, "timeout"), origin, triggers), List.of(), idNode.line(),
                 idNode.column());
+    }
+
+    /** Deepest nesting a playbook may have: real ones are under 10 levels; this keeps every walk off the stack's end. */
+    static final int MAX_DEPTH = 64;
+
+    /**
+     * Why the node graph cannot be walked, if it cannot: an alias inside the node it names (a cycle: {@code &a [*a]})
+     * or nesting deeper than {@link #MAX_DEPTH}. Walked without recursion, so a hostile document cannot overflow the
+     * stack here either (found by riposte-bench's FuzzBenchmark). snakeyaml-engine already caps the aliases of
+     * collections (billion laughs) at 50.
+     */
+    static Optional<String> badShape(Node root) {
+        record Frame(Node node, int depth, java.util.Iterator<Node> children) {}
+        java.util.Set<Node> onPath = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Frame> stack = new java.util.ArrayDeque<>();
+        stack.push(new Frame(root, 1, children(root)));
+        onPath.add(root);
+        while (!stack.isEmpty()) {
+            Frame top = stack.peek();
+            if (!top.children().hasNext()) {
+                onPath.remove(stack.pop().node());
+                continue;
+            }
+            Node child = top.children().next();
+            if (onPath.contains(child)) {
+                return Optional.of("an alias at line " + child.getStartMark().map(m -> m.getLine() + 1).orElse(0)
+                        + " is used inside the node it names (a recursive structure): not allowed in a playbook");
+            }
+            if (top.depth() + 1 > MAX_DEPTH) return Optional.of("nested deeper than " + MAX_DEPTH + " levels");
+            onPath.add(child);
+            stack.push(new Frame(child, top.depth() + 1, children(child)));
+        }
+        return Optional.empty();
+    }
+
+    private static java.util.Iterator<Node> children(Node node) {
+        List<Node> out = new ArrayList<>();
+        if (node instanceof org.snakeyaml.engine.v2.nodes.MappingNode m) {
+            m.getValue().forEach(t -> {
+                out.add(t.getKeyNode());
+                out.add(t.getValueNode());
+            });
+        } else if (node instanceof org.snakeyaml.engine.v2.nodes.SequenceNode q) {
+            out.addAll(q.getValue());
+        }
+        return out.iterator();
     }
 
     private static int version(ParseContext ctx, YamlNode doc) {

@@ -49,6 +49,20 @@ class IndicatorParserTest {
         assertThat(indicator.value()).isEqualTo(value.replace("\\\\", "\\"));
     }
 
+    /**
+     * Found by riposte-bench's FuzzBenchmark: IDNA drops U+FEFF and U+200B and folds U+217E into 'd', so a hash with a
+     * hidden character became a host name whose stored value then read back as a hash.
+     */
+    @Test
+    void aHashWithAHiddenCharacterIsNotAHostName() {
+        for (String input : new String[] {"da39a3ee5e6b4b0\uFEFFd3255bfef95601890afd80709",
+                "\u200Bd41d8cd98f00b204e9800998ecf8427", "da39a3ee5e6b4b0\u217Ed3255bfef95601890afd80709"}) {
+            assertThatThrownBy(() -> IndicatorParser.parse(input)).isInstanceOf(InvalidIndicatorException.class);
+        }
+        assertThat(IndicatorParser.parse("b\u00FCcher.de")).isEqualTo(new Domain("xn--bcher-kva.de"));
+        assertThat(IndicatorParser.parse("WS-042")).isEqualTo(new Hostname("ws-042"));
+    }
+
     @Test
     void unlistedSuffixesAreDomainsAndSingleLabelsHostNames() {
         assertThat(IndicatorParser.parse("c2.example", IndicatorType.DOMAIN).value()).isEqualTo("c2.example");

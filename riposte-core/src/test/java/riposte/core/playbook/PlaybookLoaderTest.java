@@ -159,6 +159,15 @@ class PlaybookLoaderTest {
                 .startsWith("playbooks/demo.yml:3:1: YAML:");
     }
 
+    /** Found by riposte-bench's FuzzBenchmark: these overflowed the stack instead of being refused. */
+    @Test
+    void recursiveAliasesAndDeepNestingAreRefusedNotAStackOverflow() {
+        assertThat(problems(HEAD + "description: &d [*d]\n")).anySatisfy(p -> assertThat(p).contains("recursive"));
+        assertThat(problems(HEAD + "steps:\n  - &s {id: n, note: [*s]}\n")).anySatisfy(p -> assertThat(p).contains("recursive"));
+        assertThat(problems(HEAD + "description: " + "[".repeat(5000) + "]".repeat(5000) + "\n"))
+                .anySatisfy(p -> assertThat(p).contains("nested deeper than"));
+    }
+
     @Test
     void triggersAreRulesAndSchedules() {
         PlaybookDefinition d = loader.parse("playbooks/demo.yml", HEAD + """
