@@ -24,6 +24,13 @@ final class RunOutput {
         out.println("  started:    " + run.path("createdAt").asString() + " by "
                 + Terminal.safe(run.path("trigger").path("by").asString()) + " ("
                 + run.path("trigger").path("kind").asString().toLowerCase(java.util.Locale.ROOT) + ")");
+        String waiting = run.path("waitingFor").asString("");
+        if (waiting.startsWith("approval:")) {
+            String message = approvalMessage(run, waiting.substring("approval:".length()));
+            out.println("  approval:   " + (message == null ? "(no message)" : Terminal.safe(message)));
+            out.println("              decide with: riposte playbook approve " + run.path("id").asString()
+                    + " [--reject]");
+        }
         if (run.path("failure").isObject()) {
             JsonNode f = run.path("failure");
             out.println("  failure:    " + (f.path("stepId").isString() ? "step '" + f.path("stepId").asString() + "': " : "")
@@ -43,6 +50,21 @@ final class RunOutput {
             }
         }
         out.flush();
+    }
+
+    /**
+     * The message of the approval step {@code stepId} that waits (what the run will touch), or null if the step
+     * recorded none or does not wait; from the run's step log.
+     */
+    static String approvalMessage(JsonNode run, String stepId) {
+        String message = null;
+        for (JsonNode s : run.path("steps")) {
+            if (stepId.equals(s.path("stepId").asString()) && "WAITING_APPROVAL".equals(s.path("state").asString())
+                    && s.path("outputs").path("message").isString()) {
+                message = s.path("outputs").path("message").asString();
+            }
+        }
+        return message;
     }
 
     /** Polls the run until it ends or waits for an approval; prints each state change (or the final JSON). */

@@ -10,9 +10,10 @@ import riposte.cli.ExitCodes;
 /**
  * {@code --yes} and {@code --dry-run} of destructive commands. The plan (what will be touched, how many) is always
  * shown first; then a dry run stops, {@code --yes} proceeds, and otherwise the user is asked on the terminal.
- * Without a terminal and without {@code --yes} the command is refused (exit 2).
+ * Without a terminal and without {@code --yes} the command is refused (exit 2). Also used by
+ * {@code riposte playbook approve}, whose decision lets a destructive run act on endpoints.
  */
-final class SepConfirmOptions {
+public final class SepConfirmOptions {
     @Option(names = {"-y", "--yes"}, description = "Do it without asking for confirmation.")
     boolean yes;
 
@@ -24,7 +25,7 @@ final class SepConfirmOptions {
      *
      * @param plan what will happen, e.g. "quarantine 3 computers by id"
      */
-    boolean approve(PrintWriter out, PrintWriter err, String plan) {
+    public boolean approve(PrintWriter out, PrintWriter err, String plan) {
         if (dryRun) {
             out.println("Dry run: would " + plan + ". Nothing was sent.");
             out.flush();

@@ -113,6 +113,43 @@ class PlaybookCommandsTest {
     }
 
     @Test
+    void approveShowsWhatItDecidesAsksForConfirmationAndLetsTheRunGoOnOrStopsIt() {
+        long indicator = indicator("approve-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com");
+        CliRun waiting = cli("playbook", "run", "cli-approval", "--on", "indicator:" + indicator, "--follow",
+                "--interval", "PT0.05S", "--json");
+        assertThat(waiting.exitCode()).as(waiting.out() + waiting.err()).isEqualTo(ExitCodes.WAITING);
+        String runId = JSON.readTree(waiting.out()).get("id").asString();
+        CliRun status = cli("playbook", "status", runId);
+        assertThat(status.out()).contains("approval:   ok?", "riposte playbook approve " + runId);
+
+        CliRun unconfirmed = cli("playbook", "approve", runId); // no terminal in the test, no --yes
+        assertThat(unconfirmed.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unconfirmed.err()).contains("About to approve step 'approve' of run " + runId
+                + " (cli-approval): ok?").contains("--yes");
+        CliRun dryRun = cli("playbook", "approve", runId, "--dry-run");
+        assertThat(dryRun.exitCode()).isZero();
+        assertThat(dryRun.out()).contains("Dry run: would approve step 'approve'");
+        assertThat(cli("playbook", "status", runId).out()).contains("state:      WAITING");
+
+        CliRun approved = cli("playbook", "approve", runId, "--yes", "--comment", "looked at it", "--follow",
+                "--interval", "PT0.05S", "--json");
+        assertThat(approved.exitCode()).as(approved.out() + approved.err()).isEqualTo(ExitCodes.OK);
+        assertThat(JSON.readTree(approved.out()).get("state").asString()).isEqualTo("COMPLETED");
+        CliRun again = cli("playbook", "approve", runId, "--yes");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(again.err()).contains("does not wait for an approval (it is COMPLETED)");
+
+        CliRun second = cli("playbook", "run", "cli-approval", "--on", "indicator:" + indicator, "--follow",
+                "--interval", "PT0.05S", "--json");
+        String secondId = JSON.readTree(second.out()).get("id").asString();
+        CliRun rejected = cli("playbook", "approve", secondId, "--reject", "--yes", "--comment", "not this one");
+        assertThat(rejected.exitCode()).as(rejected.out() + rejected.err()).isZero();
+        CliRun failed = cli("playbook", "status", secondId, "--follow", "--interval", "PT0.05S");
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.UPSTREAM);
+        assertThat(failed.out()).contains("FAILED", "not this one");
+    }
+
+    @Test
     void badArgumentsAndRefusedRequestsExitNonZeroWithAMessage() {
         CliRun badObject = cli("playbook", "run", "cli-attribute", "--on", "thing:1");
         assertThat(badObject.exitCode()).isEqualTo(ExitCodes.USAGE);
