@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import riposte.bench.server.BenchSupport;
 
 /**
@@ -52,10 +51,10 @@ public final class FuzzBenchmark {
         System.out.println("# fuzz run " + Instant.now() + ", load average " + BenchSupport.loadAverage() + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, " + inputs + " inputs, seed " + seed);
         List<Fuzzer.Result> results = new ArrayList<>();
-        for (Map.Entry<String, Supplier<FuzzTarget>> t : targets().entrySet()) {
+        for (Map.Entry<String, java.util.concurrent.Callable<FuzzTarget>> t : targets().entrySet()) {
             if (!t.getKey().startsWith(only)) continue;
             long n = Math.max(1, Math.round(inputs * SHARES.get(t.getKey())));
-            try (FuzzTarget target = t.getValue().get()) {
+            try (FuzzTarget target = t.getValue().call()) {
                 Fuzzer.Result r = Fuzzer.run(target, n, seed, Duration.ofSeconds(10));
                 System.out.printf(Locale.ROOT, "# %s: %d inputs in %.1f s, %d findings%n", r.target(), r.inputs(),
                         r.seconds(), r.findingCount());
@@ -87,8 +86,8 @@ public final class FuzzBenchmark {
     }
 
     /** Every target, created when its turn comes (the HTTP ones start servers). */
-    static Map<String, Supplier<FuzzTarget>> targets() {
-        Map<String, Supplier<FuzzTarget>> t = new LinkedHashMap<>();
+    static Map<String, java.util.concurrent.Callable<FuzzTarget>> targets() {
+        Map<String, java.util.concurrent.Callable<FuzzTarget>> t = new LinkedHashMap<>();
         t.put("indicator parser", ParserTargets::indicators);
         t.put("free-text extraction", ParserTargets::freeText);
         t.put("SES Threat Intel replies", ParserTargets::sesReplies);
@@ -96,6 +95,7 @@ public final class FuzzBenchmark {
         t.put("CEL expressions", ParserTargets::cel);
         t.put("allow-list entries", ParserTargets::allowList);
         t.put("CSV / line input files", ParserTargets::csvInput);
+        t.put("REST API over HTTP", RestTarget::new);
         return t;
     }
 }

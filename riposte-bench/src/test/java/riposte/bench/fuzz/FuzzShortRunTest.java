@@ -18,7 +18,7 @@ class FuzzShortRunTest {
     @TestFactory
     Stream<DynamicTest> everyTargetSurvivesAShortRun() {
         return FuzzBenchmark.targets().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-            try (FuzzTarget target = e.getValue().get()) {
+            try (FuzzTarget target = e.getValue().call()) {
                 Fuzzer.Result r = Fuzzer.run(target, inputsFor(e.getKey()), SEED, Duration.ofSeconds(20));
                 assertThat(r.findings()).as(e.getKey()).isEmpty();
                 assertThat(r.inputs()).isEqualTo(inputsFor(e.getKey()));

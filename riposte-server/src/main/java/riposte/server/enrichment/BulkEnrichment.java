@@ -57,6 +57,8 @@ import riposte.server.system.Sql;
 @Service
 class BulkEnrichment implements SmartLifecycle {
     static final int MAX_INDICATORS = 10_000;
+    /** Playbooks one job may run on each indicator (there are 18 built-ins). */
+    static final int MAX_PLAYBOOKS = 50;
     static final int KEPT_JOBS = 100;
     /** Indicators a bulk job works on at once per SES request slot ({@code riposte.ses.max-concurrency}). */
     static final int INDICATORS_PER_REQUEST_SLOT = 4;
@@ -104,6 +106,10 @@ class BulkEnrichment implements SmartLifecycle {
     BulkJob.View start(String actor, Request request) {
         List<String> playbookIds = request.playbooks() == null || request.playbooks().isEmpty() ? DEFAULT_PLAYBOOKS
                 : request.playbooks();
+        if (playbookIds.size() > MAX_PLAYBOOKS) {
+            throw new InvalidFieldException("playbooks", "at most " + MAX_PLAYBOOKS + " per request, got "
+                    + playbookIds.size());
+        }
         boolean createAssociated = Boolean.TRUE.equals(request.createAssociated());
         Map<String, Map<String, Object>> inputs = inputs(playbookIds, createAssociated);
         if (request.indicators() == null || request.indicators().isEmpty()) {

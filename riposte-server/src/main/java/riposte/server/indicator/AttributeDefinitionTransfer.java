@@ -83,7 +83,7 @@ public class AttributeDefinitionTransfer {
         JsonNode list = file;
         if (file != null && file.isObject()) {
             JsonNode format = file.get("format");
-            if (format != null && !format.isNull() && !FORMAT.equals(format.asString())) {
+            if (format != null && !format.isNull() && !(format.isString() && FORMAT.equals(format.asString()))) {
                 throw new InvalidFieldException("format", "must be '" + FORMAT + "' (or absent)");
             }
             list = file.get(prefix);
@@ -106,9 +106,9 @@ public class AttributeDefinitionTransfer {
                 problems.add(new InvalidFieldException.FieldProblem(at, "must be an object {name, type, description}"));
                 continue;
             }
-            String name = text(n, "name");
-            String type = text(n, "type");
-            String description = text(n, "description");
+            String name = text(n, at, "name");
+            String type = text(n, at, "type");
+            String description = text(n, at, "description");
             if (name == null || name.isBlank() || name.strip().length() > 200) {
                 problems.add(new InvalidFieldException.FieldProblem(at + ".name", "is required, at most 200 characters"));
             } else if (!seen.add(name.strip().toLowerCase(Locale.ROOT))) {
@@ -129,8 +129,13 @@ public class AttributeDefinitionTransfer {
         return entries;
     }
 
-    private static String text(JsonNode n, String field) {
+    private static String text(JsonNode n, String at, String field) {
         JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asString();
+        if (v == null || v.isNull()) return null;
+        // a list or object here failed in asString() as a 500 (found by riposte-bench's FuzzBenchmark)
+        if (v.isContainer()) {
+            throw new InvalidFieldException(at + "." + field, "must be a string, not " + (v.isArray() ? "a list" : "an object"));
+        }
+        return v.asString();
     }
 }

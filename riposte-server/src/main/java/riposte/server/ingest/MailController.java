@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import riposte.server.system.InvalidFieldException;
+import riposte.server.system.PageQuery;
+import riposte.server.system.ServerSettings;
 
 /**
  * {@code /api/v1/mail}: upload a raw message ({@code message/rfc822}) into the pipeline, list what was ingested (with
@@ -25,8 +27,10 @@ class MailController {
     /** A message larger than this is refused before anything is stored. */
     static final int MAX_MESSAGE = 64 * 1024 * 1024;
     private final MailIngestService service;
+    private final ServerSettings settings;
 
-    MailController(MailIngestService service) {
+    MailController(MailIngestService service, ServerSettings settings) {
+        this.settings = settings;
         this.service = service;
     }
 
@@ -49,14 +53,15 @@ class MailController {
 
     @GetMapping("/api/v1/mail/messages")
     Map<String, Object> list(@RequestParam(required = false) String outcome,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         String o = outcome == null || outcome.isBlank() ? null : outcome.strip().toUpperCase(java.util.Locale.ROOT);
         if (o != null && !List.of("INCIDENT", "IGNORED", "FAILED").contains(o)) {
             throw new InvalidFieldException("outcome", "must be INCIDENT, IGNORED or FAILED");
         }
-        int s = Math.clamp(size, 1, 500);
-        int p = Math.max(page, 0);
-        return Map.of("items", service.list(o, s, (long) p * s), "totalItems", service.count(o), "page", p, "size", s);
+        // was clamped silently to 1..500; now the same 400 as every other list when out of range
+        PageQuery q = PageQuery.of(page, size, settings);
+        return Map.of("items", service.list(o, q.size(), q.offset()), "totalItems", service.count(o), "page", q.page(),
+                "size", q.size());
     }
 
     @GetMapping("/api/v1/mail/messages/{id}")

@@ -34,6 +34,7 @@ import riposte.server.attachment.ContentStore;
 import riposte.server.incident.IncidentCreate;
 import riposte.server.incident.IncidentService;
 import riposte.server.incident.IncidentView;
+import riposte.server.system.InvalidFieldException;
 import riposte.server.system.NotFoundException;
 import riposte.server.system.Sql;
 import riposte.server.system.VersionConflictException;
@@ -233,10 +234,39 @@ public class MailIngestService {
         return mail.rule();
     }
 
+    /** Most subjects, and most senders, the rule may list; each at most {@link #MAX_RULE_TEXT} characters. */
+    static final int MAX_RULE_ENTRIES = 100;
+    static final int MAX_RULE_TEXT = 500;
+
     @Transactional
     public MailRule updateRule(MailRule rule) {
+        List<InvalidFieldException.FieldProblem> problems = new ArrayList<>();
+        checkRuleEntries("subjects", rule.subjects(), problems);
+        checkRuleEntries("senders", rule.senders(), problems);
+        if (!problems.isEmpty()) throw new InvalidFieldException(problems);
         if (!mail.updateRule(rule, rule.version())) throw new VersionConflictException("mail rule", 1, rule.version());
         return mail.rule();
+    }
+
+    /** Stored one per line: a line break inside one would split it into two on reading. */
+    private static void checkRuleEntries(String field, List<String> values, List<InvalidFieldException.FieldProblem> into) {
+        if (values.size() > MAX_RULE_ENTRIES) {
+            into.add(new InvalidFieldException.FieldProblem(field, "at most " + MAX_RULE_ENTRIES + " entries, got "
+                    + values.size()));
+            return;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            String at = field + "[" + i + "]";
+            if (v == null || v.isBlank()) {
+                into.add(new InvalidFieldException.FieldProblem(at, "must not be empty"));
+            } else if (v.length() > MAX_RULE_TEXT) {
+                into.add(new InvalidFieldException.FieldProblem(at, "must be at most " + MAX_RULE_TEXT
+                        + " characters, got " + v.length()));
+            } else if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+                into.add(new InvalidFieldException.FieldProblem(at, "must be one line"));
+            }
+        }
     }
 
     static String sha256(byte[] raw) {

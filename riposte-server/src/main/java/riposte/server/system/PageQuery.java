@@ -14,7 +14,8 @@ public record PageQuery(int page, int size) {
         if (p < 0) throw new InvalidFieldException("page", "must be 0 or more (pages count from 0)");
         if (p > 10_000_000) throw new InvalidFieldException("page", "must be at most 10000000");
         if (s < 1 || s > settings.maxPageSize()) {
-            throw new InvalidFieldException("size", "must be between 1 and " + settings.maxPageSize());
+            throw new InvalidFieldException("size", "must be between 1 and " + settings.maxPageSize()
+                    + " (the largest page: riposte.server.max-page-size)");
         }
         return new PageQuery(p, s);
     }

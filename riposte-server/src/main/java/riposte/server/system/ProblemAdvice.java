@@ -79,6 +79,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this request");
     }
 
+    /**
+     * Tomcat refuses a query string it cannot split into parameters (one without a name, {@code ?=0}, or with bad
+     * percent-encoding) when the application first asks for a parameter; that is the client's error, not a 500
+     * (found by riposte-bench's FuzzBenchmark).
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> badQuery(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-query", "Invalid query string",
+                "The query string has a parameter without a name or with bad percent-encoding: use name=value pairs "
+                        + "separated by '&', with reserved characters percent-encoded");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         if (Overload.isPoolExhausted(e)) {

@@ -369,9 +369,14 @@ abstract class AuthorizationMatrixContract extends ApiTestBase {
         List<String> bodies = List.of("{", "{\"name\": ", "[".repeat(100_000), "{\"a\":".repeat(20_000),
                 "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"value\":\"" + "y".repeat(1024) + "\"}",
                 "{\"name\":\"a\u0000b\",\"value\":\"\u0000\",\"body\":\"\u0000\",\"title\":\"\u0000\"}",
-                "null", "[]", "42", "\"text\"", "{\"version\":\"NaN\",\"severity\":[1],\"tags\":{\"a\":1}}");
+                "null", "[]", "42", "\"text\"", "{\"version\":\"NaN\",\"severity\":[1],\"tags\":{\"a\":1}}",
+                // found by riposte-bench's FuzzBenchmark: a list or object where a string is read from a JSON tree
+                "{\"format\":{\"a\":1},\"attributeDefinitions\":[{\"name\":\"x\",\"description\":{\"a\":1}}]}",
+                "{\"attributeDefinitions\":[{\"name\":[\"x\"],\"type\":{}}]}");
         List<String> queries = List.of("page=-1&size=-5", "page=2147483647&size=2147483647", "size=abc&page=1e9",
-                "sort=%3BDROP%20TABLE%20incidents", "sort=name,sideways&order=%00", "q=%00%FF" + "a".repeat(10_000));
+                "sort=%3BDROP%20TABLE%20incidents", "sort=name,sideways&order=%00", "q=%00%FF" + "a".repeat(10_000),
+                // found by riposte-bench's FuzzBenchmark: Tomcat refuses these when a parameter is first read
+                "=0&page=0", "page=0&=admin");
         SoftAssertions softly = new SoftAssertions();
         int sent = 0;
         for (var e : matrix.entrySet()) {
